@@ -1,0 +1,31 @@
+// /api/moderation — HTTP only, behind the moderator guard (session + CSRF).
+import { Router, type RequestHandler } from 'express';
+import type { ModerationService } from './service.ts';
+
+export function moderationRouter(service: ModerationService, guard: RequestHandler): Router {
+  const router = Router();
+  router.use(guard);
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  router.get('/submissions', (req, res) => {
+    res.json({ submissions: service.list(req.query.status) });
+  });
+  router.get('/submissions/:id', (req, res) => {
+    res.json(service.get(req.params.id));
+  });
+  router.post('/submissions/:id/approve', async (req, res) => {
+    res.json(await service.approve(req.params.id, req.moderator!.email, (req.body as { edits?: unknown } | undefined)?.edits));
+  });
+  router.post('/submissions/:id/reject', async (req, res) => {
+    res.json(await service.reject(req.params.id, req.moderator!.email, (req.body as { reason?: unknown } | undefined)?.reason));
+  });
+  router.post('/submissions/:id/request-changes', async (req, res) => {
+    res.json(await service.requestChanges(req.params.id, req.moderator!.email, (req.body as { message?: unknown } | undefined)?.message));
+  });
+  router.get('/audit', (_req, res) => {
+    res.json({ entries: service.audit() });
+  });
+  return router;
+}

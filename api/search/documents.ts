@@ -1,0 +1,122 @@
+// What Meilisearch stores for an initiative. "Open now" is answered by precomputed open
+// slots: for each 5-minute slot (epoch ms / 300 000) in a horizon of HORIZON_DAYS from the
+// start of today in Brussels, the slot number is listed when the place is open during the
+// whole slot. The query at time t filters `openSlots = floor(t / 5 min)`, so Meilisearch
+// itself filters, paginates and counts exactly (at the minute level for hours written in
+// multiples of 5 minutes, which is every real timetable). The slots come from the
+// opening_hours library with Belgian holidays, so `PH off` and dated exceptions are exact.
+// The horizon moves every day: sync re-sends the documents whose slots changed.
+import crypto from 'node:crypto';
+import { openIntervals, typicalWeek, type ContentModel, type Initiative } from '../../plugins/model/index.ts';
+
+export const SLOT_MS = 5 * 60_000;
+export const HORIZON_DAYS = 8;
+
+export interface InitiativeDocument {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  summary: string;
+  description: string;
+  organisation: string;
+  services: string[];
+  serviceLabels: string[];
+  publics: string[];
+  publicLabels: string[];
+  commune: string;
+  communeName: string;
+  postcode: string;
+  locality: string;
+  street: string;
+  status: string;
+  demo: boolean;
+  hours: string | null;
+  _geo: { lat: number; lng: number };
+  openSlots: number[];
+  /** The open slots of the horizon's first day only: small enough to send back with each hit. */
+  todaySlots: number[];
+  /** Monday first: the day's hours in words ("9 h 00 à 12 h 00", "Fermé"), for result lists. */
+  weekHours: string[];
+  horizonStart: number;
+  hash: string;
+}
+
+/** Midnight today in Europe/Brussels (the process runs in that zone, see timezone.ts). */
+export function startOfDay(now: Date): Date {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d;
+}
+
+export function nextDay(day: Date): Date {
+  const d = new Date(day);
+  d.setDate(d.getDate() + 1);
+  return d;
+}
+
+export function slotOf(t: number): number {
+  return Math.floor(t / SLOT_MS);
+}
+
+export function openSlots(hours: string, from: Date, days = HORIZON_DAYS): number[] {
+  const to = new Date(from);
+  to.setDate(from.getDate() + days);
+  const slots: number[] = [];
+  for (const [a, b] of openIntervals(hours, from, to)) {
+    for (let s = Math.ceil(a / SLOT_MS); (s + 1) * SLOT_MS <= b; s++) slots.push(s);
+  }
+  return slots;
+}
+
+export function hashOf(value: unknown): string {
+  return crypto.createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+}
+
+const slotCache = new Map<string, { slots: number[]; week: string[] }>();
+
+const spoken = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1').replace(':', ' h ');
+
+function hoursData(hours: string, horizon: Date): { slots: number[]; week: string[] } {
+  const key = `${horizon.getTime()}|${hours}`;
+  const cached = slotCache.get(key);
+  if (cached) return cached;
+  const week = typicalWeek(hours, horizon).map((ranges) => (ranges.length ? ranges.map((r) => `${spoken(r.from)} à ${spoken(r.to)}`).join(', ') : 'Fermé'));
+  const data = { slots: openSlots(hours, horizon), week };
+  if (slotCache.size > 5000) slotCache.clear();
+  slotCache.set(key, data);
+  return data;
+}
+
+export function initiativeDocument(model: ContentModel, i: Initiative, now: Date): InitiativeDocument {
+  const v = model.vocabularies;
+  const horizon = startOfDay(now);
+  const { slots, week } = i.hours ? hoursData(i.hours, horizon) : { slots: [], week: [] };
+  const doc: Omit<InitiativeDocument, 'hash'> = {
+    id: i.id,
+    name: i.name,
+    kind: i.kind,
+    kindLabel: v.label('kinds', i.kind),
+    summary: i.summary,
+    description: i.description ?? '',
+    organisation: i.organisation.name,
+    services: i.services,
+    serviceLabels: i.services.map((s) => v.label('services', s)),
+    publics: i.publics,
+    publicLabels: i.publics.map((p) => v.label('publics', p)),
+    commune: i.address.commune,
+    communeName: model.territory.commune(i.address.commune)?.name ?? i.address.commune,
+    postcode: i.address.postcode,
+    locality: i.address.locality,
+    street: i.address.street,
+    status: i.status,
+    demo: i.source.origin === 'demo',
+    hours: i.hours ?? null,
+    _geo: { lat: i.geo.lat, lng: i.geo.lng },
+    openSlots: slots,
+    todaySlots: slots.filter((slot) => slot < slotOf(nextDay(horizon).getTime())),
+    weekHours: week,
+    horizonStart: horizon.getTime(),
+  };
+  return { ...doc, hash: hashOf(doc) };
+}

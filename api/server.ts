@@ -1,0 +1,79 @@
+// The Express app, built apart from listening so tests call it in-process: the API under
+// /api (JSON, errors in the contract's shape) and the built site for everything else.
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { ContentModel } from '../plugins/model/index.ts';
+import { healthRouter, type HealthProbe } from './health/router.ts';
+import { apiNotFound, errorHandler } from './http/errors.ts';
+import { initiativesRouter } from './initiatives/router.ts';
+import { createInitiativesService } from './initiatives/service.ts';
+import type { Logger } from './logger.ts';
+import { inlineScriptHashes } from './site/inline-script-hashes.ts';
+import { proposalRoute } from './site/proposal-route.ts';
+import { staticSite } from './site/static-site.ts';
+import { tileOrigin } from '../site/directory/tiles.ts';
+import { authRouter, requireModerator } from './auth/router.ts';
+import type { AuthService } from './auth/service.ts';
+import { moderationRouter } from './moderation/router.ts';
+import type { ModerationService } from './moderation/service.ts';
+import { openApiDocument } from './openapi/document.ts';
+import { searchRouter } from './search/router.ts';
+import { submissionLimiter, submissionsRouter, type SubmissionsRouterOptions } from './submissions/router.ts';
+import type { SubmissionsService } from './submissions/service.ts';
+import type { SearchService } from './search/service.ts';
+
+export interface AppDeps {
+  model: ContentModel;
+  logger: Logger;
+  /** Serve the built site from here; omitted in API-only tests. */
+  buildDir?: string;
+  health?: HealthProbe;
+  /** Absent when no search engine is configured: /api/search answers 503. */
+  search?: SearchService;
+  submissions?: { service: SubmissionsService; options?: SubmissionsRouterOptions };
+  moderation?: { auth: AuthService; service: ModerationService; loginLimit?: number };
+}
+
+const defaultHealth: HealthProbe = { search: async () => 'disabled', storage: async () => 'ok' };
+
+export function createApp({ model, logger, buildDir, health = defaultHealth, search, submissions, moderation }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.TRUST_PROXY ? JSON.parse(process.env.TRUST_PROXY) : false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'script-src': ["'self'", ...(buildDir ? inlineScriptHashes(buildDir) : [])],
+          'img-src': ["'self'", 'data:', tileOrigin()],
+          'connect-src': ["'self'"],
+        },
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb' }));
+  api.use('/health', healthRouter(health));
+  const openapi = openApiDocument(model);
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  api.use('/search', searchRouter(search));
+  const limiter = submissionLimiter(submissions?.options);
+  if (submissions) api.use('/submissions', submissionsRouter(submissions.service, limiter));
+  if (moderation) {
+    api.use('/auth', authRouter(moderation.auth, { loginLimit: moderation.loginLimit }));
+    api.use('/moderation', moderationRouter(moderation.service, requireModerator(moderation.auth)));
+  }
+  api.use('/initiatives', initiativesRouter(createInitiativesService(model)));
+  api.use(apiNotFound);
+  api.use(errorHandler(logger));
+  app.use('/api', api);
+
+  if (submissions) app.use(proposalRoute(submissions.service, limiter, buildDir));
+  if (buildDir) app.use(staticSite(buildDir));
+  app.use(errorHandler(logger));
+  return app;
+}

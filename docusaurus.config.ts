@@ -1,0 +1,115 @@
+// The Docusaurus site: guides and curriculum as two docs instances, news as the blog,
+// our pages and local theme from site/. Initiative pages are rendered after the build
+// by site/directory (not Docusaurus routes, so the JS of every page stays the same size).
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { passerelleRemarkPlugins } from './plugins/remark/index.ts';
+import { resolvePaths } from './plugins/model/paths.ts';
+import contentPlugin from './plugins/docusaurus/content-plugin.ts';
+import themePasserelle from './plugins/docusaurus/theme-passerelle.ts';
+
+const paths = resolvePaths();
+const remark = { beforeDefaultRemarkPlugins: passerelleRemarkPlugins(paths.content) };
+
+const config: Config = {
+  title: 'Passerelle',
+  tagline: "L'aide numérique près de chez vous, à Charleroi Métropole",
+  favicon: 'img/favicon.svg',
+  url: process.env.PASSERELLE_SITE_URL ?? 'http://localhost:3000',
+  baseUrl: '/',
+  trailingSlash: false,
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  i18n: { defaultLocale: 'fr-BE', locales: ['fr-BE'], localeConfigs: { 'fr-BE': { label: 'Français', htmlLang: 'fr-BE' } } },
+  markdown: { format: 'detect', hooks: { onBrokenMarkdownLinks: 'throw' } },
+  future: { v4: { removeLegacyPostBuildHeadAttribute: true } },
+  staticDirectories: ['site/static'],
+  clientModules: ['./site/client/read-aloud.ts'],
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          path: `${paths.content}/guides`,
+          routeBasePath: 'guides',
+          sidebarPath: './site/sidebars/guides.ts',
+          breadcrumbs: true,
+          ...remark,
+        },
+        blog: {
+          path: `${paths.content}/news`,
+          routeBasePath: 'actualites',
+          blogTitle: 'Actualités',
+          blogDescription: "Les nouvelles de l'inclusion numérique à Charleroi Métropole : salon, formations, nouveaux lieux.",
+          blogSidebarTitle: 'Derniers articles',
+          showReadingTime: true,
+          onInlineAuthors: 'throw',
+          onUntruncatedBlogPosts: 'throw',
+          ...remark,
+        },
+        pages: { path: 'site/pages', ...remark },
+        theme: { customCss: './site/css/custom.css' },
+        sitemap: { ignorePatterns: ['/gabarit-annuaire', '/gabarit-annuaire/**'] },
+      } satisfies Preset.Options,
+    ],
+  ],
+  plugins: [
+    [
+      '@docusaurus/plugin-content-docs',
+      {
+        id: 'curriculum',
+        path: `${paths.content}/curriculum`,
+        routeBasePath: 'formation',
+        sidebarPath: './site/sidebars/curriculum.ts',
+        breadcrumbs: true,
+        ...remark,
+      },
+    ],
+    contentPlugin,
+    themePasserelle,
+  ],
+  themeConfig: {
+    colorMode: { defaultMode: 'light', disableSwitch: true, respectPrefersColorScheme: false },
+    navbar: {
+      title: 'Passerelle',
+      logo: { alt: 'Passerelle, accueil', src: 'img/logo.svg' },
+      items: [
+        // Plain HTML links: /annuaire is served by our renderer, not a Docusaurus route, and a
+        // `pathname://` item would get an "external link" icon with an English label.
+        { type: 'html', position: 'left', value: '<a class="navbar__item navbar__link" href="/annuaire">Trouver de l’aide</a>' },
+        { to: '/guides', label: 'Guides', position: 'left', activeBaseRegex: '^/guides' },
+        { to: '/formation', label: 'Formation des aidants', position: 'left', activeBaseRegex: '^/formation' },
+        { to: '/actualites', label: 'Actualités', position: 'left' },
+        { to: '/proposer', label: 'Proposer une initiative', position: 'right' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Passerelle',
+          items: [
+            { html: '<a class="footer__link-item" href="/annuaire">Trouver de l’aide</a>' },
+            { label: 'Guides pas à pas', to: '/guides' },
+            { label: 'Formation des aidants', to: '/formation' },
+            { label: 'Les mots du numérique', to: '/glossaire' },
+          ],
+        },
+        {
+          title: 'Participer',
+          items: [
+            { label: 'Proposer une initiative', to: '/proposer' },
+            { label: 'Actualités', to: '/actualites' },
+            { label: 'API pour les partenaires', to: '/api-partenaires' },
+          ],
+        },
+      ],
+      copyright: "Passerelle, un outil libre du plan « Charleroi, territoire d'inclusion numérique ».",
+    },
+    docs: { sidebar: { hideable: false } },
+    tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,57 @@
+// The Docusaurus plugin of the content model: validates every content file when the site
+// builds (a bad file stops the build with the file, field and fix), and watches the
+// initiatives in development. Initiative pages are not Docusaurus routes: see
+// site/directory/render-directory.tsx, run after the build by scripts/build.ts.
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { checkContent } from '../../scripts/lib/check-content.ts';
+import { loadGlossary } from '../model/glossary.ts';
+import { loadContentModel } from '../model/index.ts';
+import { resolvePaths } from '../model/paths.ts';
+
+export interface PasserelleGlobalData {
+  directoryPath: string;
+}
+
+export default function contentPlugin(_context: LoadContext): Plugin {
+  const paths = resolvePaths();
+  return {
+    name: 'passerelle-content',
+    async loadContent() {
+      const report = await checkContent(paths);
+      if (report.errors.length) {
+        throw new Error(`Le contenu n'est pas valide (${report.errors.length} problème(s)) :\n${report.errors.join('\n')}\nCorrigez puis relancez ; \`npm run check\` donne la même liste.`);
+      }
+      // Nothing that grows or changes with the initiatives goes to the client.
+      const data: PasserelleGlobalData = { directoryPath: '/annuaire' };
+      return data;
+    },
+    async contentLoaded({ content, actions }) {
+      actions.setGlobalData(content as PasserelleGlobalData);
+      // /glossaire: every term of content/glossary.yml, on its own page (its data is loaded
+      // by that page only, not by every page).
+      const terms = loadGlossary(paths.content).sort((a, b) => a.term.localeCompare(b.term, 'fr', { sensitivity: 'base' }));
+      const data = await actions.createData('glossary.json', JSON.stringify(terms));
+      actions.addRoute({ path: '/glossaire', component: '@theme/Glossary', modules: { terms: data }, exact: true });
+      // /proposer: the proposal form, with its choices taken from the vocabularies.
+      const model = loadContentModel(paths);
+      const v = model.vocabularies;
+      const choices = (name: Parameters<typeof v.slugs>[0]) => v[name].map((t) => ({ value: t.slug, label: t.label }));
+      const vocab = await actions.createData(
+        'proposal-vocabularies.json',
+        JSON.stringify({
+          kinds: choices('kinds'),
+          services: choices('services'),
+          publics: choices('publics'),
+          languages: choices('languages'),
+          costs: choices('costs'),
+          appointments: choices('appointments'),
+          accessModes: choices('access_modes'),
+          accessibility: choices('accessibility'),
+          communes: model.territory.communes.map((c) => ({ value: c.slug, label: c.name })),
+        }),
+      );
+      actions.addRoute({ path: '/proposer', component: '@theme/ProposalForm', modules: { vocab }, exact: true });
+    },
+    getPathsToWatch: () => [`${paths.content}/initiatives/*.yml`, `${paths.content}/territory/*.yml`, `${paths.content}/glossary.yml`],
+  };
+}

@@ -1,0 +1,124 @@
+// Reading and writing content/initiatives/<id>.yml: the only code that touches those files.
+// Output is canonical (fixed key order, fixed YAML style), so rewriting an unchanged
+// initiative gives the same bytes, and diffs in git show only real changes.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { FIELD_ORDER, type Initiative } from './initiative.ts';
+import { isSlug } from './slug.ts';
+import { ContentError, displayPath, parseYaml } from './yaml-file.ts';
+import type { ContentModel } from './index.ts';
+
+export interface LoadResult {
+  initiatives: Initiative[];
+  errors: ContentError[];
+}
+
+export function initiativeFile(dir: string, id: string): string {
+  if (!isSlug(id)) throw new Error(`Refusing a file name that is not a slug: ${JSON.stringify(id).slice(0, 100)}`);
+  const root = path.resolve(dir);
+  const file = path.resolve(root, `${id}.yml`);
+  if (path.dirname(file) !== root) throw new Error(`Refusing a path outside ${root}: ${file}`);
+  return file;
+}
+
+export function listInitiativeFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function parseInitiative(model: ContentModel, text: string, file: string): Initiative {
+  const shown = displayPath(file);
+  const raw = parseYaml(text, shown);
+  const parsed = model.initiativeSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ContentError(
+      shown,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: fixMessage(i) })),
+    );
+  }
+  const expected = path.basename(file).replace(/\.ya?ml$/, '');
+  if (parsed.data.id !== expected) {
+    throw new ContentError(shown, [{ path: 'id', message: `« ${parsed.data.id} » ne correspond pas au nom du fichier : renommez le fichier en ${parsed.data.id}.yml ou mettez \`id: ${expected}\`.` }]);
+  }
+  return parsed.data as Initiative;
+}
+
+function fixMessage(issue: { code: string; message: string; path: PropertyKey[]; keys?: string[] }): string {
+  if (issue.code === 'unrecognized_keys' && issue.keys) return `champ inconnu : ${issue.keys.map((k) => `\`${k}\``).join(', ')}. Retirez-le ou vérifiez l'orthographe (champs permis : ${FIELD_ORDER.join(', ')}).`;
+  if (issue.code === 'invalid_type' && /undefined/.test(issue.message)) return 'champ obligatoire manquant.';
+  return issue.message;
+}
+
+export function readInitiativeFile(model: ContentModel, file: string): Initiative {
+  return parseInitiative(model, fs.readFileSync(file, 'utf8'), file);
+}
+
+// Parsed files, per model, keyed by what changes when a file is rewritten (writes go
+// through a rename, so the inode changes too). Every approval re-renders the list and
+// every sync reads the whole folder: at 10,000 files, parsing each again took seconds.
+const parsedFiles = new WeakMap<ContentModel, Map<string, { stamp: string; initiative: Initiative }>>();
+
+function readCached(model: ContentModel, file: string): Initiative {
+  let cache = parsedFiles.get(model);
+  if (!cache) parsedFiles.set(model, (cache = new Map()));
+  const stat = fs.statSync(file);
+  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  const hit = cache.get(file);
+  if (hit?.stamp === stamp) return structuredClone(hit.initiative);
+  const initiative = readInitiativeFile(model, file);
+  cache.set(file, { stamp, initiative: structuredClone(initiative) });
+  return initiative;
+}
+
+export function loadInitiatives(model: ContentModel, dir: string): LoadResult {
+  const initiatives: Initiative[] = [];
+  const errors: ContentError[] = [];
+  for (const file of listInitiativeFiles(dir)) {
+    try {
+      initiatives.push(readCached(model, file));
+    } catch (e) {
+      if (e instanceof ContentError) errors.push(e);
+      else throw e;
+    }
+  }
+  return { initiatives, errors };
+}
+
+function ordered(initiative: Initiative): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) {
+    const value = (initiative as unknown as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+const FLOW_KEYS = new Set(['geo', 'period']);
+
+/** Canonical YAML text of an initiative. */
+export function serializeInitiative(initiative: Initiative): string {
+  const doc = new YAML.Document(ordered(initiative));
+  YAML.visit(doc, {
+    Pair(_, pair) {
+      const key = YAML.isScalar(pair.key) ? String(pair.key.value) : '';
+      if (YAML.isMap(pair.value) && FLOW_KEYS.has(key)) pair.value.flow = true;
+      if (YAML.isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, indent: 2, flowCollectionPadding: true });
+}
+
+/** Writes beside then renames, so a reader never sees half a file. Returns the path. */
+export function writeInitiativeFile(dir: string, initiative: Initiative): string {
+  const file = initiativeFile(dir, initiative.id);
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(tmp, serializeInitiative(initiative));
+  fs.renameSync(tmp, file);
+  return file;
+}

@@ -1,0 +1,190 @@
+// The initiative: one zod schema, built from the vocabularies and the territory, used
+// for content files, API submissions and imports alike. Messages are French because
+// submitters see them next to the form fields.
+import * as z from 'zod';
+import { hoursError } from './hours.ts';
+import { isSlug } from './slug.ts';
+import type { Territory } from './territory.ts';
+import type { Vocabularies, VocabularyName } from './vocabularies.ts';
+
+export const KIND_SLUGS = ['epn', 'permanence', 'formation', 'wifi', 'materiel', 'accompagnement', 'evenement'] as const;
+export const ORIGINS = ['team', 'moderation', 'import', 'demo'] as const;
+export const STATUSES = ['active', 'archived'] as const;
+
+const isoDate = z
+  .string({ error: (iss) => (iss.input === undefined ? 'cette date est obligatoire (AAAA-MM-JJ), par exemple 2026-11-20.' : 'une date est attendue (AAAA-MM-JJ).') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'une date au format AAAA-MM-JJ est attendue, par exemple 2026-11-20.')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'cette date n\'existe pas.');
+
+const text = (max: number, what: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `${what} est obligatoire : ajoutez ce champ.` : `${what} : du texte est attendu.`) })
+    .trim()
+    .min(1, `${what} ne peut pas être vide.`)
+    .max(max, `${what} : ${max} caractères au maximum.`)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), `${what} contient des caractères de contrôle invisibles : retirez-les.`);
+
+const url = z
+  .string()
+  .trim()
+  .max(500)
+  .url('une adresse web complète est attendue, par exemple https://www.charleroi.be')
+  .refine((v) => /^https?:\/\//i.test(v), 'seules les adresses http:// ou https:// sont acceptées.');
+
+const email = z.string().trim().max(254).email('une adresse e-mail valide est attendue, par exemple contact@exemple.be');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ./()-]{8,20}$/, 'un numéro de téléphone belge est attendu, par exemple 071 12 34 56 ou +32 71 12 34 56.');
+
+function term(vocab: Vocabularies, name: VocabularyName, what: string) {
+  const slugs = vocab.slugs(name);
+  // A refinement rather than an enum keeps the object's other checks (territory, hours)
+  // running, so a submitter sees every problem at once; `meta` puts the allowed values in
+  // the API's JSON Schema (OpenAPI).
+  return z
+    .string({ error: `${what} : une valeur de la liste est attendue.` })
+    .refine((v) => slugs.includes(v), {
+      error: (iss) => `« ${String(iss.input)} » n'est pas ${what} connu. Valeurs possibles : ${slugs.join(', ')}.`,
+    })
+    .meta({ enum: slugs });
+}
+
+function terms(vocab: Vocabularies, name: VocabularyName, what: string, min: number) {
+  return z
+    .array(term(vocab, name, what), { error: (iss) => (iss.input === undefined ? `ce champ est obligatoire : une liste d'au moins ${min} valeur(s).` : 'une liste est attendue.') })
+    .min(min, `choisissez au moins ${min === 1 ? 'une valeur' : `${min} valeurs`}.`)
+    .refine((list) => new Set(list).size === list.length, 'une valeur est en double.');
+}
+
+export interface ContentModelContext {
+  vocabularies: Vocabularies;
+  territory: Territory;
+}
+
+function fieldsShape({ vocabularies: v, territory: t }: ContentModelContext) {
+  const communes = t.communes.map((c) => c.slug);
+  return {
+      name: text(150, 'Le nom'),
+      kind: term(v, 'kinds', 'un type'),
+      summary: text(280, 'Le résumé'),
+      description: text(5000, 'La description').optional(),
+      organisation: z
+        .object({ name: text(150, "Le nom de l'organisation"), website: url.optional() })
+        .strict(),
+      services: terms(v, 'services', 'un service', 1),
+      publics: terms(v, 'publics', 'un public', 1),
+      support: terms(v, 'support', 'une prise en charge spécifique', 0).optional(),
+      languages: terms(v, 'languages', 'une langue', 1),
+      access: z
+        .object({
+          cost: term(v, 'costs', 'un coût'),
+          appointment: term(v, 'appointments', 'un mode de rendez-vous'),
+          modes: terms(v, 'access_modes', "un mode d'accès", 1),
+          accessibility: terms(v, 'accessibility', "une mesure d'accessibilité", 0).optional(),
+        })
+        .strict(),
+      address: z
+        .object({
+          street: text(200, 'La rue et le numéro'),
+          postcode: z.string({ error: 'un code postal à 4 chiffres est attendu, entre guillemets ("6000").' }).regex(/^\d{4}$/, 'un code postal à 4 chiffres est attendu.'),
+          locality: text(100, 'La localité'),
+          commune: z
+            .string({ error: 'le slug de la commune est attendu.' })
+            .refine((c) => communes.includes(c), {
+              error: (iss) => `« ${String(iss.input)} » n'est pas une commune du territoire. Valeurs possibles : ${communes.join(', ')}.`,
+            })
+            .meta({ enum: communes }),
+        })
+        .strict(),
+      geo: z
+        .object({
+          lat: z.number({ error: 'une latitude (nombre) est attendue.' }).min(-90).max(90),
+          lng: z.number({ error: 'une longitude (nombre) est attendue.' }).min(-180).max(180),
+        })
+        .strict(),
+      hours: z
+        .string({ error: 'les horaires sont du texte, entre guillemets si besoin, par exemple "Mo-Fr 09:00-12:00; PH off".' })
+        .trim()
+        .min(1, 'les horaires ne peuvent pas être vides : retirez le champ `hours` si vous ne les connaissez pas.')
+        .max(500, 'les horaires : 500 caractères au maximum.')
+        .superRefine((value, ctx) => {
+          if (!value) return;
+          const error = hoursError(value);
+          if (error) ctx.addIssue({ code: 'custom', message: `« ${value} » n'est pas un horaire opening_hours valide : ${error}. Exemple : "Mo-Fr 09:00-12:00; PH off".` });
+        })
+        .optional(),
+      contact: z.object({ phone: phone.optional(), email: email.optional(), website: url.optional() }).strict().optional(),
+      period: z.object({ start: isoDate, end: isoDate.optional() }).strict().optional(),
+  };
+}
+
+const metaShape = {
+  id: z.string({ error: "l'identifiant est obligatoire." }).refine(isSlug, 'un identifiant fait de minuscules, chiffres et tirets (3 à 80 caractères) est attendu, par exemple permanence-marcinelle.'),
+  source: z
+    .object({ origin: z.enum(ORIGINS, { error: `valeurs possibles : ${ORIGINS.join(', ')}.` }), submission: z.string().max(80).optional() })
+    .strict(),
+  updated: isoDate,
+  status: z.enum(STATUSES, { error: (iss) => (iss.input === undefined ? `\`status\` est obligatoire : ${STATUSES.join(' ou ')}.` : `valeurs possibles : ${STATUSES.join(', ')}.`) }),
+};
+
+type FieldsShape = ReturnType<typeof fieldsShape>;
+type FieldsValue = z.infer<z.ZodObject<FieldsShape>>;
+
+/** Rules that span fields (territory, kind-dependent requirements). */
+function crossFieldRules(t: Territory) {
+  return (value: FieldsValue, ctx: z.RefinementCtx) => {
+    const b = t.bbox;
+      if (!t.contains(value.geo.lat, value.geo.lng)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['geo'],
+          message: `(${value.geo.lat}, ${value.geo.lng}) est hors du territoire (latitude ${b.south} à ${b.north}, longitude ${b.west} à ${b.east}). Vérifiez que latitude et longitude ne sont pas inversées.`,
+        });
+      }
+      const commune = t.commune(value.address.commune);
+      if (commune && !commune.sections.some((s) => s.postcode === value.address.postcode)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['address', 'postcode'],
+          message: `${value.address.postcode} n'est pas un code postal de ${commune.name} (codes : ${[...new Set(commune.sections.map((s) => s.postcode))].join(', ')}).`,
+        });
+      }
+      if ((value.kind === 'formation' || value.kind === 'evenement') && !value.period) {
+        ctx.addIssue({ code: 'custom', path: ['period'], message: 'une formation ou un événement a besoin de dates (`period.start`, et `period.end` si elle dure plusieurs jours).' });
+      }
+      if ((value.kind === 'epn' || value.kind === 'permanence') && !value.hours) {
+        ctx.addIssue({ code: 'custom', path: ['hours'], message: 'un EPN ou une permanence a besoin de ses horaires, par exemple "Tu 09:00-12:00; PH off".' });
+      }
+      if (value.period?.end && value.period.end < value.period.start) {
+        ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'la date de fin est avant la date de début.' });
+      }
+  };
+}
+
+/** The fields a person writes; `id`, `source`, `updated` and `status` are set by the server. */
+export function createInitiativeFieldsSchema(ctx: ContentModelContext) {
+  return z.object(fieldsShape(ctx)).strict().superRefine(crossFieldRules(ctx.territory));
+}
+
+/** A whole content file. */
+export function createInitiativeSchema(ctx: ContentModelContext) {
+  return z
+    .object({ ...fieldsShape(ctx), ...metaShape })
+    .strict()
+    .superRefine(crossFieldRules(ctx.territory));
+}
+
+export type InitiativeFields = z.infer<ReturnType<typeof createInitiativeFieldsSchema>>;
+export interface Initiative extends InitiativeFields {
+  id: string;
+  source: { origin: (typeof ORIGINS)[number]; submission?: string };
+  updated: string;
+  status: (typeof STATUSES)[number];
+}
+
+/** Canonical key order of a file; also the order fields are shown and diffed in. */
+export const FIELD_ORDER = [
+  'id', 'name', 'kind', 'summary', 'description', 'organisation', 'services', 'publics', 'support', 'languages',
+  'access', 'address', 'geo', 'hours', 'contact', 'period', 'source', 'updated', 'status',
+] as const;

@@ -1,0 +1,19 @@
+// `npm run index`: full rebuild of the search indexes from content/, swapped in atomically
+// (fresh indexes are filled beside the live ones, then exchanged in one Meilisearch task).
+// Uses the bundled Meilisearch on the data directory, or MEILI_HOST + MEILI_MASTER_KEY.
+import '../plugins/model/timezone.ts';
+import { createMeiliClient } from '../api/search/meili-client.ts';
+import { indexNames, SearchStore } from '../api/search/search-store.ts';
+import { loadContentModel, resolvePaths } from '../plugins/model/index.ts';
+import { startMeili } from './lib/meili-server.ts';
+
+const paths = resolvePaths();
+const meili = await startMeili({ dataDir: paths.data });
+try {
+  const started = Date.now();
+  const store = new SearchStore(createMeiliClient(meili.host, meili.apiKey), indexNames(process.env.MEILI_INDEX_PREFIX));
+  const counts = await store.rebuild(loadContentModel(paths));
+  console.log(`Index reconstruit : ${counts.initiatives} initiatives, ${counts.docs} sections de guides et de formation (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+} finally {
+  await meili.stop();
+}

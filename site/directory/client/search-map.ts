@@ -1,0 +1,61 @@
+// The map view of the directory's results, in its own chunk: Leaflet and its CSS are
+// downloaded only when someone opens the map. Tiles come from the configured template.
+import L from 'leaflet';
+
+export interface MapPoint {
+  name: string;
+  kindLabel: string;
+  url: string;
+  geo: { lat: number; lng: number };
+  todayHours: string | null;
+}
+
+export interface MapView {
+  show(points: MapPoint[]): void;
+}
+
+const ASSETS = '/passerelle/leaflet';
+const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/** Adds Leaflet's stylesheet (served from our origin) and waits for it, so the map lays out right. */
+function loadCss(): Promise<void> {
+  const href = `${ASSETS}/leaflet.css`;
+  if (document.querySelector(`link[href="${href}"]`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    // A missing stylesheet makes an untidy map, not a broken page: go on either way.
+    link.onload = link.onerror = () => resolve();
+    document.head.append(link);
+  });
+}
+
+export async function createMapView(container: HTMLElement, tiles: string): Promise<MapView> {
+  await loadCss();
+  L.Icon.Default.imagePath = `${ASSETS}/images/`;
+  const map = L.map(container, { scrollWheelZoom: false }).setView([50.41, 4.44], 11);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  L.tileLayer(tiles || DEFAULT_TILES, { maxZoom: 19, attribution: '&copy; les contributeurs d’<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>' }).addTo(map);
+  const layer = L.layerGroup().addTo(map);
+  return {
+    show(points) {
+      layer.clearLayers();
+      const bounds: L.LatLngExpression[] = [];
+      for (const p of points) {
+        const popup = document.createElement('div');
+        const link = document.createElement('a');
+        link.href = p.url;
+        link.textContent = p.name;
+        popup.append(link, document.createElement('br'), p.kindLabel);
+        if (p.todayHours) popup.append(document.createElement('br'), /aujourd/i.test(p.todayHours) ? p.todayHours : `Aujourd'hui : ${p.todayHours}`);
+        L.marker([p.geo.lat, p.geo.lng], { title: p.name, alt: p.name })
+          .bindPopup(popup, { maxWidth: Math.max(160, Math.min(280, container.clientWidth - 80)) })
+          .addTo(layer);
+        bounds.push([p.geo.lat, p.geo.lng]);
+      }
+      map.invalidateSize();
+      if (bounds.length) map.fitBounds(L.latLngBounds(bounds), { padding: [24, 24], maxZoom: 15 });
+    },
+  };
+}

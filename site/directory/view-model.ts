@@ -1,0 +1,105 @@
+// What a directory page shows, computed once from an initiative and the vocabularies:
+// labels in French, the typical week, links. Components stay dumb and testable.
+import type { ContentModel, Initiative, TimeRange } from '../../plugins/model/index.ts';
+import { hoursNotes, openIntervals, typicalWeek, WEEKDAYS_FR } from '../../plugins/model/index.ts';
+
+export interface InitiativeView {
+  id: string;
+  url: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  summary: string;
+  descriptionParagraphs: string[];
+  organisation: { name: string; website?: string };
+  services: string[];
+  publics: string[];
+  support: string[];
+  languages: string[];
+  access: { cost: string; appointment: string; modes: string[]; accessibility: string[] };
+  address: { street: string; postcode: string; locality: string; communeName: string };
+  geo: { lat: number; lng: number };
+  osmUrl: string;
+  routeUrl: string;
+  hours?: { raw: string; week: { day: string; ranges: TimeRange[] }[]; notes: string[]; upcoming: [number, number][]; upcomingUntil: number };
+  contact?: { phone?: string; phoneHref?: string; email?: string; website?: string };
+  period?: { start: string; end?: string; text: string };
+  demo: boolean;
+  updated: string;
+  updatedText: string;
+  reportUrl: string;
+}
+
+const dateFr = new Intl.DateTimeFormat('fr-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const formatDate = (iso: string) => dateFr.format(new Date(`${iso}T00:00:00Z`));
+
+/** How far ahead open intervals are embedded in a page for the "open now" badge. */
+export const UPCOMING_DAYS = 14;
+
+export function initiativeUrl(id: string): string {
+  return `/annuaire/${id}`;
+}
+
+// Computing a week and two weeks of intervals takes a few ms per value with the
+// opening_hours library; a directory render uses one `now`, and many places share hours.
+const hoursCache = new Map<string, NonNullable<InitiativeView['hours']>>();
+
+function hoursView(raw: string, now: Date): NonNullable<InitiativeView['hours']> {
+  const key = `${now.getTime()}|${raw}`;
+  const cached = hoursCache.get(key);
+  if (cached) return cached;
+  const until = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000);
+  const view = {
+    raw,
+    week: typicalWeek(raw, now).map((ranges, d) => ({ day: WEEKDAYS_FR[d], ranges })),
+    notes: hoursNotes(raw),
+    upcoming: openIntervals(raw, now, until),
+    upcomingUntil: until.getTime(),
+  };
+  if (hoursCache.size > 2000) hoursCache.clear();
+  hoursCache.set(key, view);
+  return view;
+}
+
+export function toView(model: ContentModel, i: Initiative, now = new Date()): InitiativeView {
+  const v = model.vocabularies;
+  const labels = (name: Parameters<typeof v.label>[0], slugs: string[] = []) => slugs.map((s) => v.label(name, s));
+  const commune = model.territory.commune(i.address.commune);
+  const { lat, lng } = i.geo;
+  let hours: InitiativeView['hours'];
+  if (i.hours) hours = hoursView(i.hours, now);
+  const phone = i.contact?.phone;
+  return {
+    id: i.id,
+    url: initiativeUrl(i.id),
+    name: i.name,
+    kind: i.kind,
+    kindLabel: v.label('kinds', i.kind),
+    summary: i.summary,
+    descriptionParagraphs: (i.description ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    organisation: i.organisation,
+    services: labels('services', i.services),
+    publics: labels('publics', i.publics),
+    support: labels('support', i.support),
+    languages: labels('languages', i.languages),
+    access: {
+      cost: v.label('costs', i.access.cost),
+      appointment: v.label('appointments', i.access.appointment),
+      modes: labels('access_modes', i.access.modes),
+      accessibility: labels('accessibility', i.access.accessibility),
+    },
+    address: { ...i.address, communeName: commune?.name ?? i.address.commune },
+    geo: i.geo,
+    osmUrl: `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=18/${lat}/${lng}`,
+    routeUrl: `https://www.openstreetmap.org/directions?to=${lat}%2C${lng}`,
+    hours,
+    contact: i.contact ? { ...i.contact, phoneHref: phone ? `tel:${phone.replace(/[^+0-9]/g, '')}` : undefined } : undefined,
+    period: i.period
+      ? { ...i.period, text: i.period.end && i.period.end !== i.period.start ? `Du ${formatDate(i.period.start)} au ${formatDate(i.period.end)}` : `Le ${formatDate(i.period.start)}` }
+      : undefined,
+    demo: i.source.origin === 'demo',
+    updated: i.updated,
+    updatedText: formatDate(i.updated),
+    reportUrl: `/proposer?type=report&id=${encodeURIComponent(i.id)}`,
+  };
+}

@@ -1,0 +1,19 @@
+// "Lire la suite" under a news excerpt. The classic theme puts the post title in an
+// aria-label that hides the visible words (WCAG 2.5.3, label in name); here the visible
+// text starts the accessible name and the title follows for screen readers.
+import React, { type ReactNode } from 'react';
+import Link from '@docusaurus/Link';
+
+interface Props {
+  blogPostTitle: string;
+  to: string;
+}
+
+export default function BlogPostItemFooterReadMoreLink({ blogPostTitle, to }: Props): ReactNode {
+  return (
+    <Link to={to}>
+      <b>Lire la suite</b>
+      <span className="sr-only"> : {blogPostTitle}</span>
+    </Link>
+  );
+}

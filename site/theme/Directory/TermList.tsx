@@ -1,0 +1,16 @@
+// A labelled list of vocabulary labels (services, publics…), or nothing when empty.
+import React from 'react';
+
+export default function TermList({ title, items }: { title: string; items: string[] }): React.JSX.Element | null {
+  if (!items.length) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="liste-termes">
+        {items.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+// Public submissions on a real server: accepted with a tracking token (stored only as a
+// hash), validated by the content model's schema with field errors, unknown fields,
+// oversized bodies, the honeypot and the rate limit; the tracking page shows status but
+// never the submitter's e-mail. Also the data directory lock.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../api/index.ts';
+import { DataLockError, lockDataDir } from '../../api/storage/data-lock.ts';
+import { tempContent, tempDir } from '../helpers/content.ts';
+import { getJson, startTestServer } from '../helpers/server.ts';
+import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
+
+let env: ReturnType<typeof tempContent>;
+let server: RunningServer & { dataDir: string };
+
+const initiative = sampleInitiative;
+const submitter = sampleSubmitter;
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  getJson(`${server.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+beforeAll(async () => {
+  env = tempContent();
+  server = await startTestServer(env.paths, { submissionsLimit: { limit: 12, windowMs: 60_000 } });
+});
+
+afterAll(async () => {
+  await server?.close();
+  env?.cleanup();
+});
+
+describe('POST /api/submissions', () => {
+  it('accepts a new initiative with 202 and a tracking token stored only as a hash', async () => {
+    const { status, body } = await post({ type: 'create', initiative, submitter });
+    expect(status).toBe(202);
+    const receipt = body as { id: string; status: string; trackingToken: string };
+    expect(receipt).toMatchObject({ id: expect.stringMatching(/^sub_/), status: 'pending', trackingToken: expect.any(String) });
+    expect(receipt.trackingToken.length).toBeGreaterThanOrEqual(32);
+    const stored = fs.readFileSync(path.join(server.dataDir, 'submissions.json'), 'utf8');
+    expect(stored).toContain(receipt.id);
+    expect(stored).not.toContain(receipt.trackingToken);
+
+    const tracking = await getJson(`${server.url}/api/submissions/${receipt.id}?token=${receipt.trackingToken}`);
+    expect(tracking.status).toBe(200);
+    expect(tracking.body).toMatchObject({ id: receipt.id, type: 'create', status: 'pending' });
+    expect(JSON.stringify(tracking.body)).not.toContain('awa@example.be');
+    expect(JSON.stringify(tracking.body)).not.toContain('Awa Diallo');
+
+    expect((await getJson(`${server.url}/api/submissions/${receipt.id}?token=wrong`)).status).toBe(404);
+    expect((await getJson(`${server.url}/api/submissions/${receipt.id}`)).status).toBe(404);
+    expect((await getJson(`${server.url}/api/submissions/sub_unknown?token=${receipt.trackingToken}`)).status).toBe(404);
+  });
+
+  it('names every field to fix, with the content model messages', async () => {
+    const { status, body } = await post({ type: 'create', initiative: { ...initiative, services: ['cuisine'], hours: 'Mardi matin', geo: { lat: 50.85, lng: 4.35 } }, submitter: { name: '', email: 'pas-un-email' } });
+    expect(status).toBe(400);
+    const fields = (body as { error: { code: string; fields: Record<string, string> } }).error.fields;
+    expect((body as { error: { code: string } }).error.code).toBe('invalid_submission');
+    expect(Object.keys(fields)).toEqual(expect.arrayContaining(['initiative.services.0', 'initiative.hours', 'submitter.name', 'submitter.email']));
+    expect(Object.keys(fields).some((k) => k.startsWith('initiative.geo'))).toBe(true);
+    expect(fields['submitter.email']).toMatch(/e-mail valide/);
+  });
+
+  it.each([
+    ['an unknown top-level field', { type: 'create', initiative, submitter, admin: true }, 'admin'],
+    ['an unknown initiative field', { type: 'create', initiative: { ...initiative, status: 'active' }, submitter }, 'initiative.status'],
+    ['an update without its target', { type: 'update', initiative, submitter }, 'targetId'],
+    ['an update of an initiative that does not exist', { type: 'update', targetId: 'nexiste-pas', initiative, submitter }, 'targetId'],
+    ['a path trick as target', { type: 'report', targetId: '../../etc/passwd', message: 'x', submitter }, 'targetId'],
+    ['a report without a message', { type: 'report', targetId: 'permanence-marcinelle', submitter }, 'message'],
+  ])('refuses %s with 400 and the field', async (_what, body, field) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect((res.body as { error: { fields: Record<string, string> } }).error.fields[field]).toBeTruthy();
+  });
+
+  it('refuses a body that is not JSON, and one over 64 KB', async () => {
+    const bad = await post('{"type": ');
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { code: string } }).error.code).toBe('invalid_json');
+    const huge = await post({ type: 'create', initiative: { ...initiative, description: 'x'.repeat(70_000) }, submitter });
+    expect(huge.status).toBe(413);
+    expect((huge.body as { error: { code: string } }).error.code).toBe('payload_too_large');
+  });
+
+  it('answers a robot that fills the honeypot as usual, and keeps nothing', async () => {
+    const { status, body } = await post({ type: 'create', initiative, submitter, website: 'http://spam.example' });
+    expect(status).toBe(202);
+    const receipt = body as { id: string; trackingToken: string };
+    expect((await getJson(`${server.url}/api/submissions/${receipt.id}?token=${receipt.trackingToken}`)).status).toBe(404);
+  });
+
+  it('limits submissions per connection with 429 in the error format', async () => {
+    let last = 0;
+    let body: unknown;
+    for (let i = 0; i < 14 && last !== 429; i++) ({ status: last, body } = await post({ type: 'report', targetId: 'permanence-marcinelle', message: `Horaires changés ${i}`, submitter }));
+    expect(last).toBe(429);
+    expect(body).toMatchObject({ error: { code: 'too_many_requests', message: expect.stringMatching(/Réessayez/) } });
+  });
+});
+
+describe('the data directory lock', () => {
+  it('lets one server use a data directory, and takes over a stale lock', () => {
+    const dir = tempDir('passerelle-lock-');
+    try {
+      const release = lockDataDir(dir);
+      expect(() => lockDataDir(dir)).not.toThrow(); // same process: our own pid is not "another server"
+      fs.writeFileSync(path.join(dir, 'passerelle.lock'), '1'); // pid 1 is alive and not us
+      expect(() => lockDataDir(dir)).toThrow(DataLockError);
+      expect(() => lockDataDir(dir)).toThrow(/already used by another Passerelle server \(pid 1\)/);
+      fs.writeFileSync(path.join(dir, 'passerelle.lock'), '999999999'); // a crashed server
+      const again = lockDataDir(dir);
+      again();
+      release();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the plain form post (no JavaScript)', () => {
+  it('maps form fields to a submission, fills coordinates from the postcode, and answers with a page', async () => {
+    const form = new URLSearchParams({
+      type: 'create', name: 'Atelier formulaire', kind: 'permanence', summary: 'Un atelier envoyé sans JavaScript.', organisation_name: 'Asbl Test',
+      access_cost: 'gratuit', access_appointment: 'sans', address_street: 'Rue 1', address_postcode: '6001', address_locality: 'Marcinelle', address_commune: 'charleroi', hours: 'We 14:00-16:00',
+      submitter_name: 'Awa', submitter_email: 'awa@example.be',
+    });
+    for (const [k, v] of [['services', 'aide-demarches-administratives'], ['publics', 'tout-public'], ['languages', 'fr'], ['access_modes', 'se-presenter']]) form.append(k, v);
+    // Its own server: the rate limit of the one above is spent (the form shares it, on purpose).
+    const own = await startTestServer(env.paths);
+    try {
+    const res = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: form });
+    expect(res.status).toBe(202);
+    const html = await res.text();
+    const link = /href="(\/suivi\?id=(sub_[\w-]+)&amp;token=([\w-]+))"/.exec(html);
+    expect(link).toBeTruthy();
+    const stored = JSON.parse(fs.readFileSync(path.join(own.dataDir, 'submissions.json'), 'utf8')).submissions.find((s: { id: string }) => s.id === link![2]);
+    expect(stored.initiative.geo).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
+    const bad = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create', name: '<b>x</b>' }) });
+    expect(bad.status).toBe(400);
+    const page = await bad.text();
+    expect(page).toMatch(/pas encore envoyée/);
+    expect(page).toMatch(/submitter_email/);
+    expect(page).not.toContain('<b>x</b>');
+    } finally {
+      await own.close();
+    }
+  });
+  it('shares the rate limit of the JSON API', async () => {
+    const res = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create' }) });
+    expect(res.status).toBe(429);
+  });
+});

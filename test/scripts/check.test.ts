@@ -1,0 +1,113 @@
+// `npm run check` (checkContent): the fixture passes, and each kind of mistake gives one
+// message that names the file, the field and the fix. Table-driven: one mutation per row.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../scripts/lib/check-content.ts';
+import { tempContent } from '../helpers/content.ts';
+
+const TODAY = '2026-11-23';
+const FILE = 'initiatives/permanence-marcinelle.yml';
+let env: ReturnType<typeof tempContent> | undefined;
+
+afterEach(() => env?.cleanup());
+
+function edit(relative: string, change: (text: string) => string): void {
+  const file = path.join(env!.paths.content, relative);
+  const before = fs.readFileSync(file, 'utf8');
+  const after = change(before);
+  expect(after, 'the mutation must change the file').not.toBe(before);
+  fs.writeFileSync(file, after);
+}
+
+function write(relative: string, text: string): void {
+  const file = path.join(env!.paths.content, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+const GUIDE = `---
+title: Un guide
+description: Ce que fait le guide.
+theme: bases
+audience: Tout le monde.
+service: aide-demarches-administratives
+verified: 2026-11-20
+---
+
+## Étapes
+
+Texte.
+`;
+
+describe('npm run check', () => {
+  it('passes on the fixture content with no error', async () => {
+    env = tempContent();
+    const report = await checkContent(env.paths, TODAY);
+    expect(report.errors).toEqual([]);
+    expect(report.initiativeCount).toBe(1);
+  });
+
+  it('passes on the repository content', async () => {
+    const { resolvePaths } = await import('../../plugins/model/paths.ts');
+    const report = await checkContent(resolvePaths({}), TODAY);
+    expect(report.errors).toEqual([]);
+    expect(report.initiativeCount).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each([
+    ['a file name that is not a slug', () => fs.renameSync(path.join(env!.paths.content, FILE), path.join(env!.paths.content, 'initiatives/Permanence_Marcinelle.yml')), /Permanence_Marcinelle\.yml/, /(nom|identifiant|slug)/i],
+    ['an unknown service', () => edit(FILE, (t) => t.replace('aide-demarches-administratives', 'cuisine-du-monde')), /`services/, /cuisine-du-monde[\s\S]*(possibles|connu)/i],
+    ['hours that do not parse', () => edit(FILE, (t) => t.replace('Tu 09:00-12:00', 'Mardi matin')), /`hours`/, /opening_hours|horaires/i],
+    ['hours the library would silently "correct"', () => edit(FILE, (t) => t.replace('Tu 09:00-12:00', 'mardi 9h-12h')), /`hours`/, /écrivez plutôt « Tu 09:00-12:00; Th 13:30-16:00; PH off »/],
+    ['coordinates outside the territory', () => edit(FILE, (t) => t.replace('lat: 50.3889, lng: 4.4335', 'lat: 50.8503, lng: 4.3517')), /`geo/, /territoire|Charleroi/i],
+    ['a missing required field', () => edit(FILE, (t) => t.replace(/^summary: .*\n/m, '')), /`summary`/, /obligatoire|manque/i],
+    ['an unknown field', () => edit(FILE, (t) => `${t}couleur: bleu\n`), /couleur/, /inconnu|n'existe pas|autoris/i],
+    ['an id that differs from the file name', () => edit(FILE, (t) => t.replace('id: permanence-marcinelle', 'id: autre-nom')), /`id`|autre-nom/, /fichier/i],
+    ['a date in the future', () => edit(FILE, (t) => t.replace('updated: 2026-11-20', 'updated: 2027-01-01')), /`updated`/, /futur/i],
+  ])('refuses %s, naming file, field and fix', async (_what, mutate, field, fix) => {
+    env = tempContent();
+    mutate();
+    const report = await checkContent(env.paths, TODAY);
+    expect(report.errors.length, report.errors.join('\n')).toBeGreaterThanOrEqual(1);
+    const message = report.errors.join('\n');
+    expect(message).toMatch(/content\/initiatives\/|initiatives\//);
+    expect(message).toMatch(field);
+    expect(message).toMatch(fix);
+  });
+
+  it('refuses front matter that is not plain YAML (---js would run as code)', async () => {
+    env = tempContent();
+    write('guides/bases/piege.md', GUIDE.replace(/^---\n/, '---js\n'));
+    const report = await checkContent(env.paths, TODAY);
+    expect(report.errors.join('\n')).toMatch(/guides\/bases\/piege\.md[\s\S]*YAML simple/);
+  });
+
+  it('refuses a guide with a sentence too long to read easily, naming file and line', async () => {
+    env = tempContent();
+    const sentence = Array.from({ length: 30 }, () => 'mot').join(' ');
+    write('guides/bases/trop-long.md', `${GUIDE}\n${sentence}.\n`);
+    const errors = (await checkContent(env.paths, TODAY)).errors.join('\n');
+    expect(errors).toMatch(/guides\/bases\/trop-long\.md:14: phrase de 30 mots \(25 au plus\) : coupez-la en deux/);
+  });
+
+  it('checks links to the directory: filters from the vocabularies, pages that exist', async () => {
+    env = tempContent();
+    write('guides/bases/liens.md', `${GUIDE}\n[Bon](pathname:///annuaire?service=aide-demarches-administratives) et [fiche](pathname:///annuaire/permanence-marcinelle).\n\n[Mauvais](pathname:///annuaire?service=cuisine&couleur=bleu) [absent](pathname:///annuaire/nexiste-pas)\n`);
+    const errors = (await checkContent(env.paths, TODAY)).errors;
+    expect(errors).toHaveLength(3);
+    expect(errors.join('\n')).toMatch(/liens\.md:16: lien \/annuaire\?service=cuisine&couleur=bleu : « cuisine » n'est pas une valeur connue pour « service »/);
+    expect(errors.join('\n')).toMatch(/le filtre « couleur » n'existe pas/);
+    expect(errors.join('\n')).toMatch(/aucune initiative active « nexiste-pas »/);
+  });
+
+  it('accepts a complete guide and names each missing front-matter field', async () => {
+    env = tempContent();
+    write('guides/bases/bon-guide.md', GUIDE);
+    expect((await checkContent(env.paths, TODAY)).errors).toEqual([]);
+    write('guides/bases/guide-incomplet.md', GUIDE.replace(/^audience: .*\n/m, '').replace('service: aide-demarches-administratives', 'service: inconnu'));
+    const errors = (await checkContent(env.paths, TODAY)).errors.join('\n');
+    expect(errors).toMatch(/guide-incomplet\.md: `audience`/);
+    expect(errors).toMatch(/guide-incomplet\.md: `service`: « inconnu » n'est pas un service connu/);
+  });
+});

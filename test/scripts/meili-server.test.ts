@@ -1,0 +1,56 @@
+// The Meilisearch lifecycle: the bundled binary starts on 127.0.0.1 with a master key made
+// once and kept, refuses requests without it, stops cleanly; an external server is used
+// as is; a half-configured external server gets a clear message.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MeiliStartError, startMeili } from '../../scripts/lib/meili-server.ts';
+import { tempDir } from '../helpers/content.ts';
+
+const dataDir = tempDir('passerelle-meili-life-');
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('bundled Meilisearch', () => {
+  it('starts, keeps its master key across restarts, and stops cleanly', async () => {
+    const first = await startMeili({ dataDir, env: {} });
+    expect(first.external).toBe(false);
+    expect(first.host).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const keyFile = path.join(dataDir, 'meili-master-key');
+    expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(first.apiKey);
+    expect(fs.statSync(keyFile).mode & 0o077).toBe(0);
+    expect((await fetch(`${first.host}/indexes`)).status).toBe(401);
+    expect((await fetch(`${first.host}/indexes`, { headers: { authorization: `Bearer ${first.apiKey}` } })).status).toBe(200);
+
+    // A second start on the same data directory reuses the running server.
+    const again = await startMeili({ dataDir, env: {} });
+    expect(again.host).toBe(first.host);
+    expect(again.external).toBe(true);
+
+    await first.stop();
+    await expect(fetch(`${first.host}/health`)).rejects.toThrow();
+    expect(fs.existsSync(path.join(dataDir, 'meili-running.json'))).toBe(false);
+
+    const second = await startMeili({ dataDir, env: {} });
+    expect(second.apiKey).toBe(first.apiKey);
+    await second.stop();
+  });
+
+  it('uses an external server when MEILI_HOST and MEILI_MASTER_KEY are set', async () => {
+    const ownDir = tempDir('passerelle-meili-ext-');
+    const own = await startMeili({ dataDir: ownDir, env: {} });
+    try {
+      const external = await startMeili({ dataDir, env: { MEILI_HOST: `${own.host}/`, MEILI_MASTER_KEY: own.apiKey } });
+      expect(external).toMatchObject({ host: own.host, apiKey: own.apiKey, external: true });
+      await external.stop();
+      expect((await fetch(`${own.host}/health`)).ok).toBe(true);
+    } finally {
+      await own.stop();
+      fs.rmSync(ownDir, { recursive: true, force: true });
+    }
+  });
+
+  it('explains what to set when MEILI_HOST comes without a key', async () => {
+    await expect(startMeili({ dataDir, env: { MEILI_HOST: 'http://127.0.0.1:1' } })).rejects.toThrow(MeiliStartError);
+    await expect(startMeili({ dataDir, env: { MEILI_HOST: 'http://127.0.0.1:1' } })).rejects.toThrow(/MEILI_MASTER_KEY/);
+  });
+});

@@ -1,0 +1,93 @@
+// The site in real Chromium: a citizen goes from the home page to the directory and to a
+// place; the pages that matter have no serious or critical axe-core violation; the
+// directory and a place page work without JavaScript.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { RunningServer } from '../../api/index.ts';
+import { resolvePaths } from '../../plugins/model/paths.ts';
+import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+const cspErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer(resolvePaths({}));
+  browser = await launchBrowser();
+  // axe is injected as an inline script, which the site's CSP rightly refuses.
+  context = await browser.newContext({ bypassCSP: true, locale: 'fr-BE', timezoneId: 'Europe/Brussels' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a citizen looking for help', () => {
+  it('goes from the home page to the directory, then to a place', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('link', { name: /trouver de l.aide/i }).first().click();
+    await page.waitForURL(/\/annuaire$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
+    const first = page.locator('main a[href^="/annuaire/"]').first();
+    const name = (await first.textContent())?.trim() ?? '';
+    await first.click();
+    await page.waitForURL(/\/annuaire\/[a-z0-9-]+$/);
+    expect(await page.locator('h1').textContent()).toContain(name.slice(0, 20));
+    // Today's row of the hours table is marked by the page's small script.
+    if (await page.locator('table.horaires').count()) {
+      await page.waitForSelector('tr.horaires__aujourdhui');
+      expect(await page.locator('#etat-ouverture').isVisible()).toBe(true);
+    }
+    await page.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  it.each([
+    ['home', '/'],
+    ['the guides index', '/guides'],
+    ['a guide', '/guides/identite-securite/itsme-installer-activer'],
+    ['the curriculum', '/formation'],
+    ['a curriculum session', '/formation/module-1-accueillir/evaluer-aptitude-numerique'],
+    ['the directory', '/annuaire'],
+    ['a place', '/annuaire/permanence-aide-numerique-de-marcinelle'],
+    ['the news', '/actualites'],
+    ['the proposal page', '/proposer'],
+    ['the API page for partners', '/api-partenaires'],
+  ])('has no serious or critical violation on %s', async (_what, url) => {
+    const page = await context.newPage();
+    const res = await page.goto(`${server.url}${url}`);
+    expect(res?.status(), url).toBe(200);
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('without JavaScript, under the real CSP', () => {
+  it('shows the directory and a place page in full', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${server.url}/annuaire`);
+    const links = await page.locator('main a[href^="/annuaire/"]').count();
+    expect(links).toBeGreaterThanOrEqual(40);
+    await page.goto(`${server.url}/annuaire/permanence-aide-numerique-de-marcinelle`);
+    expect(await page.locator('table.horaires tbody tr').count()).toBe(7);
+    await noJs.close();
+  });
+
+  it('runs the pages without CSP violations', async () => {
+    const strict = await browser.newContext();
+    const page = await strict.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    for (const url of ['/', '/guides', '/annuaire', '/annuaire/permanence-aide-numerique-de-marcinelle']) await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
+    expect(cspErrors).toEqual([]);
+    await strict.close();
+  });
+});

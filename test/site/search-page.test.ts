@@ -1,0 +1,267 @@
+// The directory search in real Chromium, under the site's real CSP, against a real
+// Meilisearch: a postcode gives results by distance, filters have counts and keep the
+// focus, "Ouvert maintenant" filters, the map opens (Leaflet and its CSS loaded only then,
+// tiles from the configured URL), back and reload keep the state from the URL, clearing
+// brings the list by commune back; plain-French errors; around me; 360 px and 44 px
+// targets; axe finds nothing serious; the navbar search reaches guides and places.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
+import { startSearchStack, type SearchStack } from '../helpers/search-stack.ts';
+
+const PLACE_BOX = 'Où ? (code postal ou commune)';
+const TILE_HOST = 'https://tile.openstreetmap.org/';
+
+let stack: SearchStack;
+let browser: Browser;
+/** Enforces the CSP the server sends: what citizens get. */
+let strict: BrowserContext;
+/** axe is injected as an inline script, which that CSP (rightly) refuses. */
+let forAxe: BrowserContext;
+const tileRequests: string[] = [];
+
+async function routeTiles(context: BrowserContext): Promise<void> {
+  // No internet here: answer tile requests with an empty image, and note them.
+  await context.route(`${TILE_HOST}**`, (route) => {
+    tileRequests.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.alloc(0) });
+  });
+}
+
+beforeAll(async () => {
+  stack = await startSearchStack();
+  browser = await launchBrowser();
+  strict = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 360, height: 740 } });
+  forAxe = await browser.newContext({ bypassCSP: true, locale: 'fr-BE', timezoneId: 'Europe/Brussels' });
+  await routeTiles(strict);
+  await routeTiles(forAxe);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+/** A page that records scripts, stylesheets, CSP refusals and script errors. */
+async function watchedPage(context: BrowserContext) {
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, requests, problems };
+}
+
+const distances = async (page: Page) =>
+  (await page.locator('#recherche-liste li').allTextContents()).map((t) => Number(/à ([\d,]+) km/.exec(t)?.[1].replace(',', '.')));
+
+const settled = (page: Page) => page.waitForFunction(() => !/en cours/.test(document.getElementById('recherche-etat')?.textContent ?? 'en cours'));
+
+describe('searching the directory', () => {
+  it('finds places by postcode, filters, opens the map, and keeps state through back, reload and clearing', async () => {
+    const { page, requests, problems } = await watchedPage(strict);
+    await page.goto(`${stack.url}/annuaire`);
+    await page.getByLabel(PLACE_BOX).waitFor();
+    expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
+
+    await page.getByLabel(PLACE_BOX).fill('6001');
+    await page.locator('#recherche-form').getByRole('button', { name: 'Chercher', exact: true }).click();
+    await page.waitForURL(/near=6001/);
+    await page.locator('#recherche-liste li').first().waitFor();
+    await settled(page);
+    expect(await page.locator('#recherche-etat').textContent()).toMatch(/lieux trouvés près de 6001/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('recherche-resultats-titre');
+    const d = await distances(page);
+    expect(d.length).toBeGreaterThan(3);
+    expect(d.every((x) => Number.isFinite(x))).toBe(true);
+    for (let i = 1; i < d.length; i++) expect(d[i]).toBeGreaterThanOrEqual(d[i - 1]);
+    expect(await page.locator('#annuaire-statique').isHidden()).toBe(true);
+    expect(requests.some((u) => u.includes('/chunks/search-map') || u.includes('leaflet'))).toBe(false);
+
+    // 360 px wide: nothing sticks out; everything to tap is at least 44 px high.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const small = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('#recherche button, #recherche input:not([type=hidden]):not([type=checkbox]), #recherche select, #recherche summary, .recherche-site input, .recherche-site button'))
+        .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 44)
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(small).toEqual([]);
+
+    // Filters show counts from the facets and apply without moving the focus.
+    await page.locator('#recherche-plus summary').click();
+    expect((await page.locator('#filtre-kind option').allTextContents()).slice(1).every((t) => /\(\d+\)$/.test(t))).toBe(true);
+    await page.locator('#filtre-kind').focus();
+    await page.locator('#filtre-kind').selectOption('epn');
+    await page.waitForURL(/kind=epn/);
+    await settled(page);
+    for (const text of await page.locator('#recherche-liste li').allTextContents()) expect(text).toContain('Espace public numérique');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filtre-kind');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('kind='));
+    await settled(page);
+    expect(await page.locator('#filtre-kind').inputValue()).toBe('');
+
+    const before = await page.locator('#recherche-liste li').count();
+    await page.getByLabel('Ouvert maintenant').check();
+    await page.waitForURL(/openNow=true/);
+    await settled(page);
+    const open = page.locator('#recherche-liste li');
+    const count = await open.count();
+    expect(count).toBeLessThanOrEqual(before);
+    if (count === 0) expect(await page.locator('#recherche-etat').textContent()).toMatch(/Aucun lieu ne correspond/);
+    for (const text of await open.allTextContents()) expect(text).toContain('Ouvert maintenant');
+    await page.getByLabel('Ouvert maintenant').uncheck();
+    await page.waitForURL((url) => !url.search.includes('openNow'));
+    await settled(page);
+
+    const tiles = await page.locator('#recherche').getAttribute('data-tiles');
+    expect(tiles).toBe(`${TILE_HOST}{z}/{x}/{y}.png`);
+    await page.getByRole('button', { name: 'Carte' }).click();
+    await page.waitForURL(/view=map/);
+    await page.locator('#recherche-carte.leaflet-container').waitFor();
+    await page.locator('.leaflet-marker-icon').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Carte' }).getAttribute('aria-pressed')).toBe('true');
+    expect(requests.some((u) => u.startsWith(`${stack.url}/passerelle/chunks/search-map`))).toBe(true);
+    expect(requests).toContain(`${stack.url}/passerelle/leaflet/leaflet.css`);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-container')!).overflow === 'hidden'); // leaflet.css applied
+    expect(tileRequests.some((u) => /^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
+    expect(await page.locator('#recherche-liste').isHidden()).toBe(true);
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('view=map'));
+    await page.waitForFunction(() => document.getElementById('recherche-carte')?.hidden === true);
+    expect(await page.locator('#recherche-liste').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Liste' }).getAttribute('aria-pressed')).toBe('true');
+
+    await page.reload();
+    await page.locator('#recherche-liste li').first().waitFor();
+    expect(await page.getByLabel(PLACE_BOX).inputValue()).toBe('6001');
+    expect(await distances(page)).toEqual(d);
+
+    await page.getByRole('button', { name: 'Tout effacer' }).click();
+    await page.waitForURL((url) => url.search === '');
+    await page.locator('#annuaire-statique').waitFor();
+    expect(await page.locator('#recherche-resultats').isHidden()).toBe(true);
+    expect(await page.getByLabel(PLACE_BOX).inputValue()).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('restores a shared link with the map open', async () => {
+    const { page, problems } = await watchedPage(strict);
+    await page.goto(`${stack.url}/annuaire?near=Gosselies&view=map`);
+    await page.locator('.leaflet-marker-icon').first().waitFor();
+    expect(await page.getByLabel(PLACE_BOX).inputValue()).toBe('Gosselies');
+    expect(await page.locator('#recherche-etat').textContent()).toMatch(/près de .*Gosselies/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('explains an unknown place in plain French and keeps the list by commune', async () => {
+    const { page } = await watchedPage(strict);
+    await page.goto(`${stack.url}/annuaire?near=Bruxelles`);
+    await page.waitForFunction(() => /Nous ne trouvons pas/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
+    expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
+    expect(await page.getByLabel(PLACE_BOX).getAttribute('aria-invalid')).toBe('true');
+    await page.close();
+  });
+
+  it('says when search is down and shows the list by commune again', async () => {
+    const { page } = await watchedPage(strict);
+    await page.route('**/api/search?**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'search_unavailable', message: 'x' } }) }));
+    await page.goto(`${stack.url}/annuaire?q=wifi`);
+    await page.waitForFunction(() => /ne répond pas pour le moment/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
+    expect(await page.locator('#recherche-etat').textContent()).toBe('La recherche ne répond pas pour le moment. La liste complète des lieux reste disponible plus bas.');
+    expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
+    expect(await page.locator('#recherche-resultats').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('searches around the person, or asks for a postcode when the position is refused', async () => {
+    const located = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', geolocation: { latitude: 50.4109, longitude: 4.4446 }, permissions: ['geolocation'] });
+    const page = await located.newPage();
+    await page.goto(`${stack.url}/annuaire`);
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await page.waitForURL(/lat=50\.41/);
+    await page.locator('#recherche-liste li').first().waitFor();
+    await settled(page);
+    expect(await page.locator('#recherche-etat').textContent()).toMatch(/près de votre position/);
+    const d = await distances(page);
+    expect(d[0]).toBeLessThan(2);
+    await located.close();
+
+    const refused = await browser.newContext({ locale: 'fr-BE' });
+    await refused.addInitScript(() => {
+      navigator.geolocation.getCurrentPosition = (_ok, fail) => fail?.({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+    });
+    const other = await refused.newPage();
+    await other.goto(`${stack.url}/annuaire`);
+    await other.getByRole('button', { name: 'Autour de moi' }).click();
+    await other.waitForFunction(() => /Tapez votre code postal/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
+    expect(await other.evaluate(() => document.activeElement?.id)).toBe('recherche-near');
+    await refused.close();
+  });
+
+  it('keeps the form hidden without JavaScript', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${stack.url}/annuaire`);
+    expect(await page.locator('#recherche').isHidden()).toBe(true);
+    expect(await page.locator('#annuaire-statique a[href^="/annuaire/"]').count()).toBeGreaterThan(40);
+    await noJs.close();
+  });
+
+  it('has no serious or critical axe violation with results shown, list and map', async () => {
+    const page = await forAxe.newPage();
+    await page.goto(`${stack.url}/annuaire?near=6043&kind=epn`);
+    await page.locator('#recherche-liste li').first().waitFor();
+    await settled(page);
+    expect(await seriousViolations(page), 'list').toEqual([]);
+    await page.goto(`${stack.url}/annuaire?near=6043&view=map`);
+    await page.locator('.leaflet-marker-icon').first().waitFor();
+    await settled(page);
+    expect(await seriousViolations(page), 'map').toEqual([]);
+    await page.goto(`${stack.url}/annuaire?q=zzzzqqq&openNow=true`);
+    await page.getByRole('button', { name: 'Voir sans les filtres' }).waitFor();
+    expect(await seriousViolations(page), 'empty').toEqual([]);
+    await page.close();
+  });
+});
+
+describe('searching the whole site', () => {
+  it('goes from the navbar on home to /recherche with guides and places', async () => {
+    const { page, problems } = await watchedPage(strict);
+    await page.goto(stack.url);
+    await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+    await page.getByLabel('Rechercher sur le site').fill('itsme');
+    await page.getByLabel('Rechercher sur le site').press('Enter');
+    await page.waitForURL(/\/recherche\?q=itsme/);
+    await page.getByRole('heading', { name: 'Guides et formation' }).waitFor();
+    expect(await page.locator('a[href*="/guides/identite-securite/itsme-installer-activer"]').count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Lieux' }).waitFor();
+    expect(await page.locator('section[aria-labelledby="resultats-lieux"] a[href^="/annuaire/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href="/annuaire?q=itsme"]').count()).toBe(1);
+    expect(await page.locator('p[role=status]').textContent()).toMatch(/^Trouvé :/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('works from the static directory page too (no client router there)', async () => {
+    const { page } = await watchedPage(strict);
+    await page.goto(`${stack.url}/annuaire`);
+    await page.getByLabel('Rechercher sur le site').fill('wifi');
+    await page.getByLabel('Rechercher sur le site').press('Enter');
+    await page.waitForURL(/\/recherche\?q=wifi/);
+    await page.getByRole('heading', { name: 'Lieux' }).waitFor();
+    await page.close();
+  });
+
+  it('has no serious or critical axe violation on the results', async () => {
+    const page = await forAxe.newPage();
+    await page.goto(`${stack.url}/recherche?q=itsme`);
+    await page.getByRole('heading', { name: 'Lieux' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
