@@ -12,7 +12,9 @@ import { openModerators } from './auth/moderators.ts';
 import { createAuthService, openSessions } from './auth/service.ts';
 import { openAudit } from './moderation/audit.ts';
 import { createModerationService } from './moderation/service.ts';
-import { commitToGit, rerenderPage, updateSearch } from './moderation/side-effects.ts';
+import { rerenderPage } from './moderation/side-effects.ts';
+import { createPluginHost, type PasserelleConfig, type PluginHost } from '../plugins/api/index.ts';
+import { createExportService } from './export/service.ts';
 import { SubmissionRecords } from './submissions/store.ts';
 import { createSubmissionsService } from './submissions/service.ts';
 import type { SubmissionsRouterOptions } from './submissions/router.ts';
@@ -33,28 +35,41 @@ export interface ServerOptions {
   search?: SearchConfig;
   submissionsLimit?: SubmissionsRouterOptions;
   loginLimit?: number;
+  /** Plugins to use instead of importing `paths.config` (tests). */
+  config?: PasserelleConfig;
 }
 
-export async function startServer(opts: ServerOptions = {}): Promise<RunningServer & { search?: SearchRuntime }> {
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer & { search?: SearchRuntime; plugins: PluginHost }> {
   const paths = opts.paths ?? resolvePaths();
   const logger = opts.logger ?? createLogger();
   const model = opts.model ?? loadContentModel(paths);
+  const siteUrl = process.env.PASSERELLE_SITE_URL;
+  // The search index applies the plugins' toSearchDocument; the plugins get the index.
+  let plugins: PluginHost | undefined;
+  const search = opts.search ? createSearchRuntime(opts.search, model, logger, (doc, i) => (plugins ? plugins.toSearchDocument(doc, i) : doc)) : undefined;
+  plugins = await createPluginHost({
+    paths,
+    model,
+    logger,
+    runtime: 'server',
+    ...(siteUrl ? { siteUrl } : {}),
+    ...(opts.config ? { config: opts.config } : {}),
+    ...(search ? { search: { upsertInitiative: (i) => search.store.upsertInitiative(model, i), markStale: () => search.markStale() } } : {}),
+  });
+  logger.info({ plugins: plugins.names }, 'plugins loaded');
   const releaseLock = lockDataDir(paths.data);
   const records = await SubmissionRecords.open(paths.data);
-  const submissions = createSubmissionsService(model, records, logger);
-  const search = opts.search ? createSearchRuntime(opts.search, model, logger) : undefined;
+  const submissions = createSubmissionsService(model, records, logger, plugins);
   if (search) await search.sync();
   const auth = createAuthService(await openModerators(paths.data), await openSessions(paths.data), logger);
-  // Search first: it has the 2 s budget; re-rendering the list and committing can follow.
-  const effects = [...(search ? [updateSearch(model, search)] : []), rerenderPage(model, paths.build, process.env.PASSERELLE_SITE_URL), commitToGit(model)];
-  const moderation = createModerationService(model, records, await openAudit(paths.data), logger, effects);
+  const moderation = createModerationService(model, records, await openAudit(paths.data), logger, plugins, [rerenderPage(model, paths.build, plugins, siteUrl)]);
   const repaired = await moderation.reconcile();
   if (repaired) logger.warn({ repaired }, 'interrupted approvals completed');
   const health: HealthProbe = {
     search: async () => (search ? ((await search.store.healthy()) ? 'ok' : 'unavailable') : 'disabled'),
     storage: async () => 'ok',
   };
-  const app = createApp({ model, logger, buildDir: paths.build, health, search: search?.service, submissions: { service: submissions, options: opts.submissionsLimit }, moderation: { auth, service: moderation, loginLimit: opts.loginLimit } });
+  const app = createApp({ model, logger, buildDir: paths.build, health, search: search?.service, submissions: { service: submissions, options: opts.submissionsLimit }, moderation: { auth, service: moderation, loginLimit: opts.loginLimit }, exports: createExportService(model, plugins, siteUrl) });
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
@@ -69,9 +84,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     server,
     url,
     search,
+    plugins,
     close: () =>
       new Promise<void>((resolve) => {
         search?.stop();
+        plugins.close();
         releaseLock();
         server.close(() => resolve());
         server.closeIdleConnections();

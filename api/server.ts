@@ -21,6 +21,8 @@ import { searchRouter } from './search/router.ts';
 import { submissionLimiter, submissionsRouter, type SubmissionsRouterOptions } from './submissions/router.ts';
 import type { SubmissionsService } from './submissions/service.ts';
 import type { SearchService } from './search/service.ts';
+import { exportRouter } from './export/router.ts';
+import type { ExportService } from './export/service.ts';
 
 export interface AppDeps {
   model: ContentModel;
@@ -32,11 +34,13 @@ export interface AppDeps {
   search?: SearchService;
   submissions?: { service: SubmissionsService; options?: SubmissionsRouterOptions };
   moderation?: { auth: AuthService; service: ModerationService; loginLimit?: number };
+  /** Open-data exports of the plugins (/api/export). */
+  exports?: ExportService;
 }
 
 const defaultHealth: HealthProbe = { search: async () => 'disabled', storage: async () => 'ok' };
 
-export function createApp({ model, logger, buildDir, health = defaultHealth, search, submissions, moderation }: AppDeps): Express {
+export function createApp({ model, logger, buildDir, health = defaultHealth, search, submissions, moderation, exports }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ? JSON.parse(process.env.TRUST_PROXY) : false);
@@ -68,6 +72,7 @@ export function createApp({ model, logger, buildDir, health = defaultHealth, sea
     api.use('/moderation', moderationRouter(moderation.service, requireModerator(moderation.auth)));
   }
   api.use('/initiatives', initiativesRouter(createInitiativesService(model)));
+  if (exports) api.use('/export', exportRouter(exports));
   api.use(apiNotFound);
   api.use(errorHandler(logger));
   app.use('/api', api);

@@ -2,8 +2,9 @@
 // write-ahead intent recorded on the submission first: a crash between the file and the
 // decision is repaired by `reconcile` at the next start (never a file without its
 // decision or the reverse). Approving twice changes nothing the second time. Side effects
-// (search index, page re-render, git commit) run after the decision; their failures are
-// logged and never undo it.
+// run after the decision: the plugins' onApproved hooks (search index, git commit,
+// notifications… see plugins/api/host.ts), then the page re-render; their failures are
+// logged and never undo it. Rejections and requests for changes notify the plugins too.
 import fs from 'node:fs';
 import {
   FIELD_ORDER,
@@ -18,7 +19,9 @@ import {
 import { HttpError, type FieldErrors } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { JsonStore } from '../storage/json-store.ts';
-import type { Submission, SubmissionRecords } from '../submissions/store.ts';
+import type { PluginHost } from '../../plugins/api/index.ts';
+import { pluginFieldErrors } from '../submissions/service.ts';
+import { toPluginSubmission, type Submission, type SubmissionRecords } from '../submissions/store.ts';
 import type { AuditData, AuditEntry } from './audit.ts';
 
 export type SideEffect = (initiative: Initiative, context: { submission: string; moderator: string }) => Promise<void>;
@@ -84,7 +87,7 @@ export function diffInitiative(before: Partial<Initiative>, after: Partial<Initi
   return changes;
 }
 
-export function createModerationService(model: ContentModel, records: SubmissionRecords, auditLog: JsonStore<AuditData>, logger: Logger, sideEffects: SideEffect[] = []): ModerationService {
+export function createModerationService(model: ContentModel, records: SubmissionRecords, auditLog: JsonStore<AuditData>, logger: Logger, plugins: PluginHost, sideEffects: SideEffect[] = []): ModerationService {
   const find = (id: string): Stored => {
     const s = records.find(id) as Stored | undefined;
     if (!s) throw new HttpError(404, 'not_found', "Cette demande n'existe pas.");
@@ -96,6 +99,8 @@ export function createModerationService(model: ContentModel, records: Submission
   };
 
   async function runSideEffects(initiative: Initiative, submission: string, moderator: string): Promise<void> {
+    const stored = records.find(submission);
+    if (stored) await plugins.emit('onApproved', { submission: toPluginSubmission(stored), initiative: structuredClone(initiative), moderator });
     for (const effect of sideEffects) {
       try {
         await effect(initiative, { submission, moderator });
@@ -106,7 +111,7 @@ export function createModerationService(model: ContentModel, records: Submission
   }
 
   /** Builds the file an approval would write, validated as a whole content file. */
-  function proposed(s: Stored, edits: unknown): Initiative {
+  async function proposed(s: Stored, edits: unknown): Promise<Initiative> {
     if (s.type === 'report') {
       const existing = s.targetId ? current(s.targetId) : undefined;
       if (!existing) throw new HttpError(409, 'conflict', "L'initiative signalée n'existe plus.");
@@ -118,9 +123,17 @@ export function createModerationService(model: ContentModel, records: Submission
       for (const i of fields.error.issues) errors[['edits', ...i.path.map(String)].join('.')] ??= i.message;
       throw new HttpError(400, 'invalid_edits', 'Les modifications ne sont pas valides.', errors);
     }
+    const pluginErrors = await pluginFieldErrors(plugins, { type: s.type, ...(s.targetId ? { targetId: s.targetId } : {}), initiative: { ...fields.data }, origin: 'moderation' });
+    if (Object.keys(pluginErrors).length) {
+      const prefix = edits === undefined ? 'initiative' : 'edits';
+      const errors: FieldErrors = {};
+      for (const [field, message] of Object.entries(pluginErrors)) errors[field.replace(/^initiative(?=\.|$)/, prefix)] = message;
+      throw new HttpError(400, 'invalid_edits', edits === undefined ? 'Cette demande ne respecte pas une règle ajoutée depuis : corrigez-la avant de l’approuver.' : 'Les modifications ne sont pas valides.', errors);
+    }
     const id = s.type === 'update' ? s.targetId! : uniqueSlug(fields.data.name, (slug) => fs.existsSync(initiativeFile(model.paths.initiatives, slug)));
     if (s.type === 'update' && !current(id)) throw new HttpError(409, 'conflict', "L'initiative à mettre à jour n'existe plus.");
-    const initiative = { ...fields.data, id, source: { origin: 'moderation' as const, submission: s.id }, updated: today(), status: 'active' as const };
+    const origin = s.imported ? ('import' as const) : ('moderation' as const);
+    const initiative = { ...fields.data, id, source: { origin, submission: s.id }, updated: today(), status: 'active' as const };
     return model.initiativeSchema.parse(initiative) as Initiative;
   }
 
@@ -156,7 +169,10 @@ export function createModerationService(model: ContentModel, records: Submission
     });
     await auditLog.update((d) => d.entries.push(entry));
     await records.archiveDecided();
-    return view(find(id));
+    const decided = find(id);
+    // The submitter is told (notifications); the moderator does not wait for it.
+    void plugins.emit(status === 'rejected' ? 'onRejected' : 'onChangesRequested', { submission: toPluginSubmission(decided), moderator, reason: text.trim() });
+    return view(decided);
   }
 
   return {
@@ -177,7 +193,7 @@ export function createModerationService(model: ContentModel, records: Submission
       const s = find(id);
       if (s.status === 'approved') return view(s); // approving twice changes nothing
       if (s.status !== 'pending') throw new HttpError(409, 'conflict', `Cette demande est déjà traitée (${s.status}).`);
-      const intent: Intent = { initiative: proposed(s, edits), by: moderator, at: new Date().toISOString() };
+      const intent: Intent = { initiative: await proposed(s, edits), by: moderator, at: new Date().toISOString() };
       await records.change(id, (x) => {
         (x as Stored).intent = intent;
       });

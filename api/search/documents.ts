@@ -12,7 +12,8 @@ import { openIntervals, typicalWeek, type ContentModel, type Initiative } from '
 export const SLOT_MS = 5 * 60_000;
 export const HORIZON_DAYS = 8;
 
-export interface InitiativeDocument {
+/** The fields Passerelle builds for an initiative. */
+export interface BuiltDocument {
   id: string;
   name: string;
   kind: string;
@@ -39,8 +40,16 @@ export interface InitiativeDocument {
   /** Monday first: the day's hours in words ("9 h 00 à 12 h 00", "Fermé"), for result lists. */
   weekHours: string[];
   horizonStart: number;
+  /** Searchable words that plugins add (toSearchDocument); empty by default. */
+  keywords: string[];
   hash: string;
 }
+
+/** What is indexed: the built fields, plus any field plugins add (stored as given). */
+export type InitiativeDocument = BuiltDocument & { [extra: string]: unknown };
+
+/** Plugins' toSearchDocument, applied to each built document before it is hashed. */
+export type DocumentTransform = (document: InitiativeDocument, initiative: Initiative) => InitiativeDocument;
 
 /** Midnight today in Europe/Brussels (the process runs in that zone, see timezone.ts). */
 export function startOfDay(now: Date): Date {
@@ -88,11 +97,11 @@ function hoursData(hours: string, horizon: Date): { slots: number[]; week: strin
   return data;
 }
 
-export function initiativeDocument(model: ContentModel, i: Initiative, now: Date): InitiativeDocument {
+export function initiativeDocument(model: ContentModel, i: Initiative, now: Date, transform?: DocumentTransform): InitiativeDocument {
   const v = model.vocabularies;
   const horizon = startOfDay(now);
   const { slots, week } = i.hours ? hoursData(i.hours, horizon) : { slots: [], week: [] };
-  const doc: Omit<InitiativeDocument, 'hash'> = {
+  const doc: Omit<BuiltDocument, 'hash'> = {
     id: i.id,
     name: i.name,
     kind: i.kind,
@@ -117,6 +126,9 @@ export function initiativeDocument(model: ContentModel, i: Initiative, now: Date
     todaySlots: slots.filter((slot) => slot < slotOf(nextDay(horizon).getTime())),
     weekHours: week,
     horizonStart: horizon.getTime(),
+    keywords: [],
   };
-  return { ...doc, hash: hashOf(doc) };
+  if (!transform) return { ...doc, hash: hashOf(doc) };
+  const { hash: _built, ...changed } = transform({ ...doc, hash: '' }, i);
+  return { ...changed, hash: hashOf(changed) } as InitiativeDocument;
 }

@@ -3,7 +3,7 @@
 // A Meilisearch outage is logged and retried; it never stops the server.
 import type { ContentModel } from '../../plugins/model/index.ts';
 import type { Logger } from '../logger.ts';
-import { nextDay, startOfDay } from './documents.ts';
+import { nextDay, startOfDay, type DocumentTransform } from './documents.ts';
 import { createMeiliClient } from './meili-client.ts';
 import { indexNames, SearchStore, type SyncReport } from './search-store.ts';
 import { createSearchService, type SearchService } from './service.ts';
@@ -27,10 +27,10 @@ export interface SearchRuntime {
 
 const HOUR = 3_600_000;
 
-export function createSearchRuntime(config: SearchConfig, model: ContentModel, logger: Logger): SearchRuntime {
+export function createSearchRuntime(config: SearchConfig, model: ContentModel, logger: Logger, transform?: DocumentTransform): SearchRuntime {
   const client = createMeiliClient(config.host, config.apiKey);
   const names = indexNames(config.prefix);
-  const store = new SearchStore(client, names);
+  const store = new SearchStore(client, names, transform);
   const service = createSearchService(client, names, model);
   let lastDay = 0;
   let running: Promise<SyncReport | undefined> | undefined;

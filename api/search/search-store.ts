@@ -5,7 +5,7 @@
 import type { EnqueuedTaskPromise, Meilisearch, RecordAny, Settings, Task } from 'meilisearch';
 import { loadInitiatives, type ContentModel, type Initiative } from '../../plugins/model/index.ts';
 import { loadDocSections, type DocSection } from '../../plugins/search/doc-sections.ts';
-import { hashOf, initiativeDocument, type InitiativeDocument } from './documents.ts';
+import { hashOf, initiativeDocument, type DocumentTransform, type InitiativeDocument } from './documents.ts';
 import { DOCS_SETTINGS, INITIATIVES_SETTINGS } from './settings.ts';
 
 export interface IndexNames {
@@ -59,7 +59,13 @@ export class SearchStore {
   constructor(
     readonly client: Meilisearch,
     readonly names: IndexNames = indexNames(),
+    /** The plugins' toSearchDocument hooks. */
+    private readonly transform?: DocumentTransform,
   ) {}
+
+  private document(model: ContentModel, initiative: Initiative, now: Date): InitiativeDocument {
+    return initiativeDocument(model, initiative, now, this.transform);
+  }
 
   private async indexExists(uid: string): Promise<boolean> {
     try {
@@ -116,14 +122,14 @@ export class SearchStore {
     await this.ensureIndex(this.names.initiatives);
     await this.ensureIndex(this.names.docs);
     const settingsChanged = (await this.ensureSettings(this.names.initiatives, INITIATIVES_SETTINGS)) || (await this.ensureSettings(this.names.docs, DOCS_SETTINGS));
-    const initiatives = await this.syncIndex<InitiativeDocument>(this.names.initiatives, activeInitiatives(model).map((i) => initiativeDocument(model, i, now)));
+    const initiatives = await this.syncIndex<InitiativeDocument>(this.names.initiatives, activeInitiatives(model).map((i) => this.document(model, i, now)));
     const docs = await this.syncIndex<DocDocument>(this.names.docs, docDocuments(model));
     return { initiatives, docs, settingsChanged, sent: initiatives.added + initiatives.updated + docs.added + docs.updated };
   }
 
   /** Full rebuild: fresh indexes filled beside the live ones, then swapped in one task. */
   async rebuild(model: ContentModel, now = new Date()): Promise<{ initiatives: number; docs: number }> {
-    const initiatives = activeInitiatives(model).map((i) => initiativeDocument(model, i, now));
+    const initiatives = activeInitiatives(model).map((i) => this.document(model, i, now));
     const docs = docDocuments(model);
     const pairs: [string, Settings, RecordAny[]][] = [
       [this.names.initiatives, INITIATIVES_SETTINGS, initiatives],
@@ -148,7 +154,7 @@ export class SearchStore {
   /** One initiative changed (approval): upsert or remove it, and wait until searchable. */
   async upsertInitiative(model: ContentModel, initiative: Initiative, now = new Date()): Promise<void> {
     const index = this.client.index(this.names.initiatives);
-    if (initiative.status === 'active') await done(index.addDocuments([initiativeDocument(model, initiative, now)]), `upsert ${initiative.id}`);
+    if (initiative.status === 'active') await done(index.addDocuments([this.document(model, initiative, now)]), `upsert ${initiative.id}`);
     else await done(index.deleteDocuments([initiative.id]), `remove ${initiative.id}`);
   }
 

@@ -27,7 +27,7 @@ function synonyms(): Record<string, string[]> {
 const STOP_WORDS = ['le', 'la', 'les', 'l', 'de', 'des', 'du', 'd', 'un', 'une', 'et', 'au', 'aux', 'je', 'veux', 'mon', 'ma', 'mes'];
 
 export const INITIATIVES_SETTINGS: Settings = {
-  searchableAttributes: ['name', 'organisation', 'locality', 'communeName', 'postcode', 'kindLabel', 'serviceLabels', 'publicLabels', 'summary', 'street', 'description'],
+  searchableAttributes: ['name', 'organisation', 'locality', 'communeName', 'postcode', 'kindLabel', 'serviceLabels', 'publicLabels', 'summary', 'street', 'description', 'keywords'],
   filterableAttributes: ['id', 'kind', 'services', 'publics', 'commune', 'status', '_geo', 'openSlots', 'postcode'],
   sortableAttributes: ['_geo', 'name'],
   displayedAttributes: ['id', 'name', 'kind', 'kindLabel', 'summary', 'commune', 'communeName', 'postcode', 'locality', 'street', 'demo', 'hours', 'weekHours', 'todaySlots', 'horizonStart', '_geo', 'hash'],

@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import { initiativeFile, readInitiativeFile, type ContentModel } from '../../plugins/model/index.ts';
 import { HttpError, type FieldErrors } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
-import { createSubmissionRequestSchema } from './schema.ts';
-import type { Submission, SubmissionRecords, ThreadEntry } from './store.ts';
+import { PluginHookError, type PluginHost, type SubmissionDraft } from '../../plugins/api/index.ts';
+import { createSubmissionRequestSchema, type SubmissionRequest } from './schema.ts';
+import { toPluginSubmission, type Submission, type SubmissionRecords, type ThreadEntry } from './store.ts';
 
 export interface Receipt {
   id: string;
@@ -28,8 +29,20 @@ export interface PublicStatus {
   thread: ThreadEntry[];
 }
 
+/** What `npm run import` queues: fields read by a source, on behalf of whoever imports. */
+export interface ImportedSubmission {
+  initiative: unknown;
+  source: string;
+  ref: string;
+  submitter: { name: string; email: string; organisation?: string };
+}
+
 export interface SubmissionsService {
   create(body: unknown): Promise<Receipt>;
+  /** Queues a record read by an importer: the same rules as the API (plugins included). */
+  createImported(record: ImportedSubmission): Promise<Receipt>;
+  /** The same checks as createImported, without queuing (import --dry-run). */
+  checkImported(record: ImportedSubmission): Promise<void>;
   status(id: string, token: unknown): PublicStatus;
   /** The submitter answers a moderator's request for changes (tracking token required). */
   resubmit(id: string, token: unknown, body: unknown): Promise<PublicStatus>;
@@ -50,8 +63,70 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string; code: strin
   return fields;
 }
 
-export function createSubmissionsService(model: ContentModel, records: SubmissionRecords, logger: Logger): SubmissionsService {
+/** Runs the plugins' rules; a failing plugin refuses the submission without naming internals. */
+export async function pluginFieldErrors(plugins: PluginHost, draft: SubmissionDraft): Promise<FieldErrors> {
+  try {
+    return await plugins.validateSubmission(draft);
+  } catch (err) {
+    if (err instanceof PluginHookError) throw new HttpError(500, 'validation_unavailable', "Votre demande n'a pas pu être vérifiée pour le moment. Elle n'est pas enregistrée : réessayez dans quelques minutes.");
+    throw err;
+  }
+}
+
+const asObject = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+
+export function createSubmissionsService(model: ContentModel, records: SubmissionRecords, logger: Logger, plugins: PluginHost): SubmissionsService {
   const schema = createSubmissionRequestSchema(model);
+
+  /** Base rules and plugins' rules together, so a submitter sees every problem at once. */
+  async function check(body: Record<string, unknown>, origin: SubmissionDraft['origin']): Promise<SubmissionRequest> {
+    const parsed = schema.safeParse(body);
+    const fields: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues as never);
+    const type = typeof body.type === 'string' && ['create', 'update', 'report'].includes(body.type) ? (body.type as SubmissionDraft['type']) : undefined;
+    if (type && !body.website) {
+      const draft: SubmissionDraft = {
+        type,
+        ...(typeof body.targetId === 'string' ? { targetId: body.targetId } : {}),
+        ...(asObject(body.initiative) ? { initiative: asObject(body.initiative) } : {}),
+        ...(typeof body.message === 'string' ? { message: body.message } : {}),
+        origin,
+      };
+      for (const [field, message] of Object.entries(await pluginFieldErrors(plugins, draft))) fields[field] ??= message;
+    }
+    if (!parsed.success || Object.keys(fields).length) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', fields);
+    return parsed.data;
+  }
+
+  async function queue(request: SubmissionRequest, imported?: { source: string; ref: string }): Promise<Receipt> {
+    const trackingToken = crypto.randomBytes(24).toString('base64url');
+    const id = `sub_${crypto.randomBytes(12).toString('base64url')}`;
+    if (request.targetId) {
+      const file = initiativeFile(model.paths.initiatives, request.targetId);
+      if (!fs.existsSync(file) || readInitiativeFile(model, file).status !== 'active') {
+        throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', { targetId: "Aucune initiative publiée ne porte cet identifiant." });
+      }
+    }
+    const now = new Date().toISOString();
+    const submission: Submission = {
+      id,
+      type: request.type,
+      ...(request.targetId ? { targetId: request.targetId } : {}),
+      ...(request.initiative !== undefined ? { initiative: model.fieldsSchema.parse(request.initiative) } : {}),
+      ...(request.message ? { message: request.message } : {}),
+      submitter: request.submitter,
+      ...(imported ? { imported } : {}),
+      tokenHash: hashToken(trackingToken),
+      status: 'pending',
+      createdAt: now,
+      updatedAt: now,
+      thread: request.message ? [{ at: now, from: 'submitter', text: request.message }] : [],
+    };
+    await records.add(submission);
+    // Notifications and the like: the submitter does not wait for them.
+    void plugins.emit('onSubmissionCreated', { submission: toPluginSubmission(submission), trackingPath: `/suivi?id=${encodeURIComponent(id)}` });
+    return { id, status: 'pending', trackingToken };
+  }
+
   const resubmitSchema = z
     .object({
       initiative: model.fieldsSchema.optional(),
@@ -74,38 +149,23 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
       if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw new HttpError(400, 'invalid_body', 'Envoyez un objet JSON (Content-Type: application/json).');
       }
-      const parsed = schema.safeParse(body);
-      if (!parsed.success) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', fieldErrors(parsed.error.issues as never));
-      const request = parsed.data;
-      const trackingToken = crypto.randomBytes(24).toString('base64url');
-      const id = `sub_${crypto.randomBytes(12).toString('base64url')}`;
+      const request = await check(body as Record<string, unknown>, 'api');
       if (request.website) {
         // A robot filled the hidden field: answer as usual, keep nothing.
+        const id = `sub_${crypto.randomBytes(12).toString('base64url')}`;
         logger.warn({ id }, 'submission dropped by the honeypot');
-        return { id, status: 'pending', trackingToken };
+        return { id, status: 'pending', trackingToken: crypto.randomBytes(24).toString('base64url') };
       }
-      if (request.targetId) {
-        const file = initiativeFile(model.paths.initiatives, request.targetId);
-        if (!fs.existsSync(file) || readInitiativeFile(model, file).status !== 'active') {
-          throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', { targetId: "Aucune initiative publiée ne porte cet identifiant." });
-        }
-      }
-      const now = new Date().toISOString();
-      const submission: Submission = {
-        id,
-        type: request.type,
-        ...(request.targetId ? { targetId: request.targetId } : {}),
-        ...(request.initiative !== undefined ? { initiative: model.fieldsSchema.parse(request.initiative) } : {}),
-        ...(request.message ? { message: request.message } : {}),
-        submitter: request.submitter,
-        tokenHash: hashToken(trackingToken),
-        status: 'pending',
-        createdAt: now,
-        updatedAt: now,
-        thread: request.message ? [{ at: now, from: 'submitter', text: request.message }] : [],
-      };
-      await records.add(submission);
-      return { id, status: 'pending', trackingToken };
+      return queue(request);
+    },
+
+    async createImported({ initiative, source, ref, submitter }) {
+      const request = await check({ type: 'create', initiative, submitter, message: `Importé de ${source} (${ref}).` }, 'import');
+      return queue(request, { source, ref });
+    },
+
+    async checkImported({ initiative, source, ref, submitter }) {
+      await check({ type: 'create', initiative, submitter, message: `Importé de ${source} (${ref}).` }, 'import');
     },
 
     status(id, token) {
@@ -119,6 +179,10 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
       const parsed = resubmitSchema.safeParse(body ?? {});
       if (!parsed.success) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', fieldErrors(parsed.error.issues as never));
       if (submission.type !== 'report' && parsed.data.initiative === undefined) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', { initiative: "Envoyez les informations corrigées de l'initiative." });
+      if (parsed.data.initiative !== undefined) {
+        const fields = await pluginFieldErrors(plugins, { type: submission.type, ...(submission.targetId ? { targetId: submission.targetId } : {}), initiative: parsed.data.initiative, message: parsed.data.message, origin: 'api' });
+        if (Object.keys(fields).length) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', fields);
+      }
       const at = new Date().toISOString();
       await records.change(id, (s) => {
         if (parsed.data.initiative !== undefined) s.initiative = parsed.data.initiative;

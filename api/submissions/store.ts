@@ -1,6 +1,7 @@
 // Storage of submissions: the queue (open ones) in .data/submissions.json. Records hold
 // the hash of the tracking token, never the token.
 import path from 'node:path';
+import type { PluginSubmission } from '../../plugins/api/index.ts';
 import type { InitiativeFields } from '../../plugins/model/index.ts';
 import { JsonStore } from '../storage/json-store.ts';
 import type { SUBMISSION_STATUSES, SUBMISSION_TYPES } from './schema.ts';
@@ -19,12 +20,28 @@ export interface Submission {
   message?: string;
   /** Private: never published, exported or written to content files. */
   submitter: { name: string; email: string; organisation?: string };
+  /** Set for records queued by `npm run import`: the source and where the record was. */
+  imported?: { source: string; ref: string };
   tokenHash: string;
   status: (typeof SUBMISSION_STATUSES)[number];
   createdAt: string;
   updatedAt: string;
   reason?: string;
   thread: ThreadEntry[];
+}
+
+/** A submission as plugins see it: no token hash, no thread. */
+export function toPluginSubmission(s: Submission): PluginSubmission {
+  return {
+    id: s.id,
+    type: s.type,
+    ...(s.targetId ? { targetId: s.targetId } : {}),
+    ...(s.initiative ? { initiative: structuredClone(s.initiative) } : {}),
+    ...(s.message ? { message: s.message } : {}),
+    submitter: { ...s.submitter },
+    createdAt: s.createdAt,
+    ...(s.imported ? { imported: { ...s.imported } } : {}),
+  };
 }
 
 export interface QueueData {

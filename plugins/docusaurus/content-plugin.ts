@@ -3,6 +3,9 @@
 // initiatives in development. Initiative pages are not Docusaurus routes: see
 // site/directory/render-directory.tsx, run after the build by scripts/build.ts.
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { pino } from 'pino';
+import { createPluginHost } from '../api/host.ts';
+import type { SiteData } from '../api/types.ts';
 import { checkContent } from '../../scripts/lib/check-content.ts';
 import { loadGlossary } from '../model/glossary.ts';
 import { loadContentModel } from '../model/index.ts';
@@ -10,6 +13,13 @@ import { resolvePaths } from '../model/paths.ts';
 
 export interface PasserelleGlobalData {
   directoryPath: string;
+  /** A plugin's banner (siteData hook), shown on every page. */
+  banner?: SiteData['banner'];
+}
+
+interface LoadedContent {
+  global: PasserelleGlobalData;
+  openData: { licence: { name: string; url: string }; formats: { format: string; label: string; description: string; fileName: string }[] };
 }
 
 export default function contentPlugin(_context: LoadContext): Plugin {
@@ -21,12 +31,21 @@ export default function contentPlugin(_context: LoadContext): Plugin {
       if (report.errors.length) {
         throw new Error(`Le contenu n'est pas valide (${report.errors.length} problème(s)) :\n${report.errors.join('\n')}\nCorrigez puis relancez ; \`npm run check\` donne la même liste.`);
       }
+      // The plugins of passerelle.config.ts: a banner, and the open-data formats to list.
+      const model = loadContentModel(paths);
+      const plugins = await createPluginHost({ paths, model, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }), runtime: 'build' });
+      const banner = plugins.siteData({}).banner;
       // Nothing that grows or changes with the initiatives goes to the client.
-      const data: PasserelleGlobalData = { directoryPath: '/annuaire' };
-      return data;
+      const global: PasserelleGlobalData = { directoryPath: '/annuaire', ...(banner ? { banner } : {}) };
+      const openData = { licence: plugins.licence, formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, fileName: e.fileName })) };
+      const content: LoadedContent = { global, openData };
+      return content;
     },
     async contentLoaded({ content, actions }) {
-      actions.setGlobalData(content as PasserelleGlobalData);
+      const { global, openData } = content as LoadedContent;
+      actions.setGlobalData(global);
+      const openDataModule = await actions.createData('open-data.json', JSON.stringify(openData));
+      actions.addRoute({ path: '/donnees-ouvertes', component: '@theme/OpenData', modules: { data: openDataModule }, exact: true });
       // /glossaire: every term of content/glossary.yml, on its own page (its data is loaded
       // by that page only, not by every page).
       const terms = loadGlossary(paths.content).sort((a, b) => a.term.localeCompare(b.term, 'fr', { sensitivity: 'base' }));
@@ -52,6 +71,6 @@ export default function contentPlugin(_context: LoadContext): Plugin {
       );
       actions.addRoute({ path: '/proposer', component: '@theme/ProposalForm', modules: { vocab }, exact: true });
     },
-    getPathsToWatch: () => [`${paths.content}/initiatives/*.yml`, `${paths.content}/territory/*.yml`, `${paths.content}/glossary.yml`],
+    getPathsToWatch: () => [paths.config, `${paths.content}/initiatives/*.yml`, `${paths.content}/territory/*.yml`, `${paths.content}/glossary.yml`],
   };
 }

@@ -93,7 +93,9 @@ function ordered(initiative: Initiative): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of FIELD_ORDER) {
     const value = (initiative as unknown as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = value;
+    if (value === undefined) continue;
+    // Plugin fields in name order, so a rewrite gives the same bytes.
+    out[key] = key === 'extra' ? Object.fromEntries(Object.entries(value as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) : value;
   }
   return out;
 }

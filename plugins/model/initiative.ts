@@ -57,6 +57,9 @@ function terms(vocab: Vocabularies, name: VocabularyName, what: string, min: num
     .refine((list) => new Set(list).size === list.length, 'une valeur est en double.');
 }
 
+/** Keys of `extra`: what plugins name their fields. */
+export const EXTRA_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
 export interface ContentModelContext {
   vocabularies: Vocabularies;
   territory: Territory;
@@ -116,6 +119,16 @@ function fieldsShape({ vocabularies: v, territory: t }: ContentModelContext) {
         .optional(),
       contact: z.object({ phone: phone.optional(), email: email.optional(), website: url.optional() }).strict().optional(),
       period: z.object({ start: isoDate, end: isoDate.optional() }).strict().optional(),
+      // Fields that plugins ask for (e.g. a partner network's member number): short texts
+      // under lowercase keys, checked by the plugins' validateSubmission and shown as text.
+      extra: z
+        .record(
+          z.string().regex(EXTRA_KEY, 'un nom de champ en minuscules, chiffres et « _ » est attendu (40 caractères au maximum), par exemple network_member_id.'),
+          text(200, 'Ce champ complémentaire'),
+          { error: 'des champs complémentaires sous la forme { nom: "texte" } sont attendus.' },
+        )
+        .refine((value) => Object.keys(value).length <= 20, '20 champs complémentaires au maximum.')
+        .optional(),
   };
 }
 
@@ -186,5 +199,5 @@ export interface Initiative extends InitiativeFields {
 /** Canonical key order of a file; also the order fields are shown and diffed in. */
 export const FIELD_ORDER = [
   'id', 'name', 'kind', 'summary', 'description', 'organisation', 'services', 'publics', 'support', 'languages',
-  'access', 'address', 'geo', 'hours', 'contact', 'period', 'source', 'updated', 'status',
+  'access', 'address', 'geo', 'hours', 'contact', 'period', 'extra', 'source', 'updated', 'status',
 ] as const;

@@ -12,6 +12,8 @@ export interface ProjectPaths {
   territory: string;
   build: string;
   data: string;
+  /** passerelle.config.ts: the plugins of this instance (PASSERELLE_CONFIG to use another file). */
+  config: string;
 }
 
 export function resolvePaths(env: NodeJS.ProcessEnv = process.env): ProjectPaths {
@@ -23,5 +25,6 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): ProjectPaths
     territory: path.join(content, 'territory'),
     build: path.resolve(env.PASSERELLE_BUILD_DIR ?? path.join(ROOT_DIR, 'build')),
     data: path.resolve(env.PASSERELLE_DATA_DIR ?? path.join(ROOT_DIR, '.data')),
+    config: path.resolve(env.PASSERELLE_CONFIG ?? path.join(ROOT_DIR, 'passerelle.config.ts')),
   };
 }

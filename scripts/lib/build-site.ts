@@ -7,9 +7,12 @@ import { build as esbuild } from 'esbuild';
 import { loadContentModel } from '../../plugins/model/index.ts';
 import type { ProjectPaths } from '../../plugins/model/paths.ts';
 import { renderDirectory } from '../../site/directory/render-directory.tsx';
+import { createPluginHost } from '../../plugins/api/index.ts';
+import { createLogger } from '../../api/logger.ts';
+import { writeOpenDataFiles } from './open-data-files.ts';
 
 export const BUILD_STAMP = '.passerelle-build.json';
-const SOURCES = ['site', 'plugins', 'docusaurus.config.ts', 'package.json'];
+const SOURCES = ['site', 'plugins', 'docusaurus.config.ts', 'passerelle.config.ts', 'package.json'];
 
 function newestMtime(target: string, skip: (p: string) => boolean = () => false): number {
   if (!fs.existsSync(target) || skip(target)) return 0;
@@ -28,7 +31,7 @@ export function buildNeed(paths: ProjectPaths): BuildNeed {
   if (!fs.existsSync(stamp)) return 'full';
   const builtAt = fs.statSync(stamp).mtimeMs;
   const isInitiatives = (p: string) => p === paths.initiatives;
-  const siteNewest = Math.max(newestMtime(paths.content, isInitiatives), ...SOURCES.map((s) => newestMtime(path.join(paths.root, s))));
+  const siteNewest = Math.max(newestMtime(paths.content, isInitiatives), newestMtime(paths.config), ...SOURCES.map((s) => newestMtime(path.join(paths.root, s))));
   if (siteNewest > builtAt) return 'full';
   return newestMtime(paths.initiatives) > builtAt ? 'directory' : 'none';
 }
@@ -71,9 +74,12 @@ export async function bundleClientScripts(paths: ProjectPaths): Promise<void> {
   });
 }
 
+/** The directory pages (with the plugins' site data) and the open-data files. */
 export async function renderDirectoryPages(paths: ProjectPaths, siteUrl?: string): Promise<number> {
   const model = loadContentModel(paths);
-  const { pages } = renderDirectory({ buildDir: paths.build, model, siteUrl });
+  const plugins = await createPluginHost({ paths, model, logger: createLogger(), runtime: 'build', ...(siteUrl ? { siteUrl } : {}) });
+  const { pages } = renderDirectory({ buildDir: paths.build, model, siteUrl, siteData: (scope) => plugins.siteData(scope) });
+  writeOpenDataFiles(paths.build, model, plugins, (siteUrl ?? process.env.PASSERELLE_SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''));
   fs.writeFileSync(path.join(paths.build, BUILD_STAMP), JSON.stringify({ builtAt: new Date().toISOString() }));
   return pages;
 }
@@ -81,7 +87,7 @@ export async function renderDirectoryPages(paths: ProjectPaths, siteUrl?: string
 /** Docusaurus reads the content directory from the environment (see docusaurus.config.ts). */
 export async function buildSite(paths: ProjectPaths, { siteUrl }: { siteUrl?: string } = {}): Promise<void> {
   const bin = path.join(paths.root, 'node_modules/.bin/docusaurus');
-  const env = { ...process.env, PASSERELLE_CONTENT_DIR: paths.content, ...(siteUrl ? { PASSERELLE_SITE_URL: siteUrl } : {}) };
+  const env = { ...process.env, PASSERELLE_CONTENT_DIR: paths.content, PASSERELLE_CONFIG: paths.config, ...(siteUrl ? { PASSERELLE_SITE_URL: siteUrl } : {}) };
   await run(bin, ['build', '--out-dir', paths.build], paths.root, env);
   await bundleClientScripts(paths);
   await renderDirectoryPages(paths, siteUrl);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import type { SiteData, SiteScope } from '../../plugins/api/types.ts';
 import type { ContentModel, Initiative } from '../../plugins/model/index.ts';
 import { isSlug, loadInitiatives } from '../../plugins/model/index.ts';
 import DirectoryList, { type ListGroup } from '../theme/Directory/DirectoryList.tsx';
@@ -32,6 +33,8 @@ export interface RenderOptions {
   model: ContentModel;
   siteUrl?: string;
   now?: Date;
+  /** The plugins' site data (badges, extra lines) for each initiative page. */
+  siteData?: (scope: SiteScope) => SiteData;
 }
 
 function writeAtomic(file: string, content: string): void {
@@ -50,9 +53,9 @@ export function listPageFile(buildDir: string): string {
   return path.join(buildDir, DIRECTORY_DIR, 'index.html');
 }
 
-export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initiative, siteUrl: string, now: Date): string {
+export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initiative, siteUrl: string, now: Date, extra: SiteData = {}): string {
   const view = toView(model, i, now);
-  const body = renderToStaticMarkup(<InitiativeDetails view={view} />);
+  const body = renderToStaticMarkup(<InitiativeDetails view={view} extra={extra} />);
   const hoursData = view.hours ? `<script type="application/json" id="horaires-data">${scriptJson({ upcoming: view.hours.upcoming, until: view.hours.upcomingUntil })}</script>` : '';
   return shell.fill({
     title: escapeHtml(`${i.name} — ${view.address.locality}`),
@@ -99,7 +102,7 @@ export function renderListHtml(shell: Shell, model: ContentModel, initiatives: I
 }
 
 /** Renders every page and removes pages of initiatives that are gone. */
-export function renderDirectory({ buildDir, model, siteUrl = 'http://localhost:3000', now = new Date() }: RenderOptions): { pages: number } {
+export function renderDirectory({ buildDir, model, siteUrl = 'http://localhost:3000', now = new Date(), siteData }: RenderOptions): { pages: number } {
   const shell = loadShell(buildDir);
   const { initiatives, errors } = loadInitiatives(model, model.paths.initiatives);
   if (errors.length) throw new Error(errors.map((e) => e.message).join('\n'));
@@ -108,7 +111,7 @@ export function renderDirectory({ buildDir, model, siteUrl = 'http://localhost:3
   const keep = new Set<string>(['index.html']);
   for (const i of initiatives) {
     if (i.status !== 'active') continue;
-    writeAtomic(initiativePageFile(buildDir, i.id), renderInitiativeHtml(shell, model, i, siteUrl, now));
+    writeAtomic(initiativePageFile(buildDir, i.id), renderInitiativeHtml(shell, model, i, siteUrl, now, siteData?.({ initiative: i })));
     keep.add(`${i.id}.html`);
   }
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.html') && !keep.has(f)) fs.rmSync(path.join(dir, f));
@@ -117,12 +120,12 @@ export function renderDirectory({ buildDir, model, siteUrl = 'http://localhost:3
 }
 
 /** Re-renders one initiative's page (or removes it when archived or deleted) and the list. */
-export function renderOne({ buildDir, model, siteUrl = 'http://localhost:3000', now = new Date() }: RenderOptions, id: string): void {
+export function renderOne({ buildDir, model, siteUrl = 'http://localhost:3000', now = new Date(), siteData }: RenderOptions, id: string): void {
   const shell = loadShell(buildDir);
   const { initiatives } = loadInitiatives(model, model.paths.initiatives);
   const initiative = initiatives.find((i) => i.id === id);
   const file = initiativePageFile(buildDir, id);
-  if (initiative && initiative.status === 'active') writeAtomic(file, renderInitiativeHtml(shell, model, initiative, siteUrl, now));
+  if (initiative && initiative.status === 'active') writeAtomic(file, renderInitiativeHtml(shell, model, initiative, siteUrl, now, siteData?.({ initiative })));
   else fs.rmSync(file, { force: true });
   writeAtomic(listPageFile(buildDir), renderListHtml(shell, model, initiatives));
 }

@@ -8,3 +8,6 @@ declare module '@theme/Glossary' {
 declare module '@theme/ProposalForm' {
   export default function ProposalForm(props: { vocab: import('./ProposalForm/index.tsx').ProposalVocabularies }): import('react').ReactNode;
 }
+declare module '@theme/OpenData' {
+  export default function OpenData(props: import('./OpenData/index.tsx').OpenDataProps): import('react').ReactNode;
+}

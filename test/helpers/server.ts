@@ -7,7 +7,7 @@ import { createLogger } from '../../api/logger.ts';
 import type { ProjectPaths } from '../../plugins/model/paths.ts';
 
 /** Each test server gets its own data directory (the data lock allows one server per directory). */
-export async function startTestServer(paths: ProjectPaths, options: Omit<ServerOptions, 'paths'> & { dataDir?: string } = {}): Promise<RunningServer & { dataDir: string }> {
+export async function startTestServer(paths: ProjectPaths, options: Omit<ServerOptions, 'paths'> & { dataDir?: string } = {}): Promise<Awaited<ReturnType<typeof startServer>> & { dataDir: string }> {
   const data = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-data-'));
   const server = await startServer({ port: 0, host: '127.0.0.1', logger: createLogger({ LOG_LEVEL: 'silent' }), ...options, paths: { ...paths, data } });
   return {

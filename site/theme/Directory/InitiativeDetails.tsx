@@ -1,12 +1,14 @@
 // The body of /annuaire/<id>: every field of the initiative, as text (partner text is
 // never interpreted as HTML or Markdown here: React escapes it).
 import React from 'react';
+import type { SiteData } from '../../../plugins/api/types.ts';
 import type { InitiativeView } from '../../directory/view-model.ts';
 import DemoNotice from './DemoNotice.tsx';
 import HoursTable from './HoursTable.tsx';
 import TermList from './TermList.tsx';
 
-export default function InitiativeDetails({ view }: { view: InitiativeView }): React.JSX.Element {
+/** `extra`: what plugins add to this page (siteData hook): badges and extra lines, shown as text. */
+export default function InitiativeDetails({ view, extra = {} }: { view: InitiativeView; extra?: SiteData }): React.JSX.Element {
   const { address, contact } = view;
   return (
     <article className="initiative" data-id={view.id}>
@@ -21,6 +23,12 @@ export default function InitiativeDetails({ view }: { view: InitiativeView }): R
       <h1>{view.name}</h1>
       <p>
         <span className="badge-type">{view.kindLabel}</span>
+        {extra.badges?.map((b, i) => (
+          <React.Fragment key={i}>
+            {' '}
+            <span className="badge-plugin" title={b.description}>{b.label}</span>
+          </React.Fragment>
+        ))}
       </p>
       {view.demo && <DemoNotice />}
       <p className="initiative__resume">{view.summary}</p>
@@ -107,6 +115,20 @@ export default function InitiativeDetails({ view }: { view: InitiativeView }): R
           {view.descriptionParagraphs.map((p, i) => (
             <p key={i} className="initiative__description">{p}</p>
           ))}
+        </section>
+      )}
+
+      {extra.fields && extra.fields.length > 0 && (
+        <section aria-labelledby="complements">
+          <h2 id="complements">Informations complémentaires</h2>
+          <dl className="initiative__complements">
+            {extra.fields.map((f, i) => (
+              <React.Fragment key={i}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </React.Fragment>
+            ))}
+          </dl>
         </section>
       )}
 

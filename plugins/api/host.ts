@@ -1,0 +1,274 @@
+// Runs the configured plugins' hooks for the server, the build and the CLIs: validation
+// (merged field errors, a failing hook refuses the submission), side effects (config order,
+// time limit per attempt, retries with backoff in the background, never thrown back to the
+// caller), search documents, exporters, sources and site data. Every log line and error
+// names the plugin and the hook.
+import type { ContentModel, Initiative, ProjectPaths } from '../model/index.ts';
+import { importConfig, instantiatePlugins, PluginConfigError } from './load.ts';
+import type {
+  ApprovedEvent,
+  AttemptInfo,
+  DecisionEvent,
+  Exporter,
+  FieldErrors,
+  Licence,
+  PasserelleConfig,
+  PluginContext,
+  PluginInstance,
+  PluginLogger,
+  SearchDocument,
+  SearchIndexHandle,
+  SideEffectPolicy,
+  SiteData,
+  SiteScope,
+  Source,
+  SubmissionCreatedEvent,
+  SubmissionDraft,
+} from './types.ts';
+
+export const DEFAULT_LICENCE: Licence = { name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/deed.fr' };
+export const DEFAULT_SIDE_EFFECT_POLICY: SideEffectPolicy = { timeoutMs: 5000, retries: 3, backoffMs: 1000 };
+/** Time limit of a validation hook: a submitter is waiting. */
+export const VALIDATION_TIMEOUT_MS = 5000;
+
+export interface HostLogger extends PluginLogger {
+  child(bindings: object): HostLogger;
+}
+
+interface SideEffectEvents {
+  onSubmissionCreated: SubmissionCreatedEvent;
+  onApproved: ApprovedEvent;
+  onRejected: DecisionEvent;
+  onChangesRequested: DecisionEvent;
+}
+export type SideEffectHook = keyof SideEffectEvents;
+
+/** A hook failed in a way the caller must report (validation): carries the plugin and hook for logs only. */
+export class PluginHookError extends Error {
+  override name = 'PluginHookError';
+  constructor(
+    readonly plugin: string,
+    readonly hook: string,
+    override readonly cause: unknown,
+  ) {
+    super(`plugin « ${plugin} », hook ${hook} : ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+function withTimeout<T>(run: (signal: AbortSignal) => T | Promise<T>, ms: number): Promise<T> {
+  const controller = new AbortController();
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      controller.abort(new TimeoutError(`no answer within ${ms} ms`));
+      reject(new TimeoutError(`no answer within ${ms} ms`));
+    }, ms);
+    Promise.resolve()
+      .then(() => run(controller.signal))
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
+  });
+}
+
+export interface PluginHostOptions {
+  paths: ProjectPaths;
+  model: ContentModel;
+  logger: HostLogger;
+  runtime: PluginContext['runtime'];
+  search?: SearchIndexHandle;
+  siteUrl?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Use this config instead of importing `paths.config` (tests). */
+  config?: PasserelleConfig;
+}
+
+export class PluginHost {
+  readonly licence: Licence;
+  private readonly exporterList: Exporter[] = [];
+  private readonly sourceList: Source[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private running = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(
+    readonly plugins: PluginInstance[],
+    config: PasserelleConfig,
+    private readonly logger: HostLogger,
+    file = 'passerelle.config.ts',
+  ) {
+    this.licence = config.licence ?? DEFAULT_LICENCE;
+    const problems: string[] = [];
+    for (const p of plugins) {
+      for (const e of p.exporters?.() ?? []) {
+        if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(e.format)) problems.push(`plugin « ${p.name} » : le format d'export « ${e.format} » doit être en minuscules, chiffres et tirets.`);
+        else if (this.exporterList.some((x) => x.format === e.format)) problems.push(`plugin « ${p.name} » : le format d'export « ${e.format} » existe déjà ; choisissez un autre nom.`);
+        else this.exporterList.push(e);
+      }
+      for (const s of p.sources?.() ?? []) {
+        if (this.sourceList.some((x) => x.name === s.name)) problems.push(`plugin « ${p.name} » : la source « ${s.name} » existe déjà ; choisissez un autre nom.`);
+        else this.sourceList.push(s);
+      }
+    }
+    if (problems.length) throw new PluginConfigError(file, problems);
+  }
+
+  get names(): string[] {
+    return this.plugins.map((p) => p.name);
+  }
+
+  exporters(): Exporter[] {
+    return [...this.exporterList];
+  }
+
+  exporter(format: string): Exporter | undefined {
+    return this.exporterList.find((e) => e.format === format);
+  }
+
+  sources(): Source[] {
+    return [...this.sourceList];
+  }
+
+  /** Field errors from every plugin, first message per field kept. Throws PluginHookError when a hook fails. */
+  async validateSubmission(draft: SubmissionDraft): Promise<FieldErrors> {
+    const errors: FieldErrors = {};
+    for (const p of this.plugins) {
+      if (!p.validateSubmission) continue;
+      let result: FieldErrors | undefined | void;
+      try {
+        result = await withTimeout(() => p.validateSubmission!(draft), VALIDATION_TIMEOUT_MS);
+      } catch (err) {
+        this.logger.error({ err, plugin: p.name, hook: 'validateSubmission' }, 'a validation hook failed: the submission is refused');
+        throw new PluginHookError(p.name, 'validateSubmission', err);
+      }
+      if (result && typeof result === 'object') for (const [field, message] of Object.entries(result)) if (typeof message === 'string') errors[field] ??= message;
+    }
+    return errors;
+  }
+
+  /**
+   * Runs a side-effect hook of every plugin, in config order. Resolves once each plugin's
+   * first attempt has ended (success, failure or time limit); never rejects. Failed
+   * attempts are retried in the background as SideEffectPolicy says.
+   */
+  async emit<H extends SideEffectHook>(hook: H, event: SideEffectEvents[H]): Promise<void> {
+    for (const p of this.plugins) {
+      const fn = p[hook] as ((e: SideEffectEvents[H], a: AttemptInfo) => unknown) | undefined;
+      if (!fn) continue;
+      const policy = { ...DEFAULT_SIDE_EFFECT_POLICY, ...p.sideEffects };
+      await this.attempt(p.name, hook, (info) => fn.call(p, event, info), policy, 1);
+    }
+  }
+
+  private async attempt(plugin: string, hook: string, run: (info: AttemptInfo) => unknown, policy: SideEffectPolicy, attempt: number): Promise<void> {
+    const work = withTimeout((signal) => run({ attempt, signal }), policy.timeoutMs);
+    this.running.add(work);
+    try {
+      await work;
+      if (attempt > 1) this.logger.info({ plugin, hook, attempt }, 'a side effect succeeded after a retry');
+    } catch (err) {
+      const retry = attempt <= policy.retries && !this.closed;
+      const delay = policy.backoffMs * 4 ** (attempt - 1);
+      if (retry) {
+        this.logger.warn({ err, plugin, hook, attempt, retryInMs: delay }, 'a side effect failed; it will be retried');
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          void this.attempt(plugin, hook, run, policy, attempt + 1);
+        }, delay);
+        timer.unref();
+        this.timers.add(timer);
+      } else {
+        this.logger.error({ err, plugin, hook, attempt }, 'a side effect failed for the last time; it is dropped');
+      }
+    } finally {
+      this.running.delete(work);
+    }
+  }
+
+  /** Resolves when no attempt runs and no retry is waiting (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.timers.size || this.running.size) {
+      await Promise.allSettled([...this.running]);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Whether retries are still waiting (for logs at shutdown). */
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  /** Drops waiting retries. */
+  close(): void {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    if (this.timers.size) this.logger.warn({ dropped: this.timers.size }, 'side-effect retries dropped at shutdown');
+    this.timers.clear();
+  }
+
+  toSearchDocument<D extends SearchDocument>(document: D, initiative: Initiative): D {
+    let doc = document;
+    for (const p of this.plugins) {
+      if (!p.toSearchDocument) continue;
+      let next: SearchDocument | undefined | void;
+      try {
+        next = p.toSearchDocument(doc, initiative);
+      } catch (err) {
+        throw new PluginHookError(p.name, `toSearchDocument (${initiative.id})`, err);
+      }
+      if (next && typeof next === 'object') {
+        if (next.id !== doc.id) throw new PluginHookError(p.name, `toSearchDocument (${initiative.id})`, new Error('the document id must not change'));
+        doc = next as D;
+      }
+    }
+    return doc;
+  }
+
+  get hasSearchHooks(): boolean {
+    return this.plugins.some((p) => p.toSearchDocument);
+  }
+
+  /** Merged site data: the first banner wins, badges and fields add up in config order. */
+  siteData(scope: SiteScope): SiteData {
+    const merged: SiteData = {};
+    for (const p of this.plugins) {
+      if (!p.siteData) continue;
+      let data: SiteData | undefined | void;
+      try {
+        data = p.siteData(scope);
+      } catch (err) {
+        throw new PluginHookError(p.name, `siteData${scope.initiative ? ` (${scope.initiative.id})` : ''}`, err);
+      }
+      if (!data) continue;
+      if (data.banner && !merged.banner) merged.banner = data.banner;
+      if (data.badges?.length) merged.badges = [...(merged.badges ?? []), ...data.badges];
+      if (data.fields?.length) merged.fields = [...(merged.fields ?? []), ...data.fields];
+    }
+    return merged;
+  }
+}
+
+/** A host with no plugin (tests of parts that do not need any). */
+export function emptyPluginHost(logger: HostLogger): PluginHost {
+  return new PluginHost([], { plugins: [] }, logger);
+}
+
+/** Loads passerelle.config.ts (or the built-in defaults without it) and instantiates its plugins. */
+export async function createPluginHost(opts: PluginHostOptions): Promise<PluginHost> {
+  const file = opts.paths.config;
+  const config = opts.config ?? (await importConfig(file, async () => (await import('../builtin/index.ts')).defaultConfig()));
+  const env = opts.env ?? process.env;
+  const siteUrl = (opts.siteUrl ?? env.PASSERELLE_SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const instances = instantiatePlugins(config, file, (name) => ({
+    model: opts.model,
+    paths: opts.paths,
+    siteUrl,
+    logger: opts.logger.child({ plugin: name }),
+    env,
+    runtime: opts.runtime,
+    ...(opts.search ? { search: opts.search } : {}),
+  }));
+  return new PluginHost(instances, config, opts.logger, file.split('/').pop());
+}

@@ -1,0 +1,140 @@
+// Built-in plugin: tells people what happened to a submission. Moderators get an e-mail when
+// a submission arrives; the submitter gets one when it is approved, rejected or sent back
+// for changes; a partner's webhook (signed) gets every event it subscribed to. Records of a
+// bulk import send no e-mail (neither one per record to moderators nor to the importer).
+// Without an SMTP server nor a webhook address, the plugin has no hook at all.
+//
+// E-mail and webhook of one event run side by side in one hook attempt. A retry of the
+// attempt (the host retries a hook that throws) only redoes the channel that failed, with
+// the same webhook delivery id: the host hands the same event object to every attempt.
+import { randomUUID } from 'node:crypto';
+import { definePlugin } from '../../api/define.ts';
+import type { PluginInstance, PluginLogger, PluginSubmission } from '../../api/types.ts';
+import { createMailer, InvalidRecipientError, type Recipient } from './email.ts';
+import { notificationsOptions, resolveSettings, type NotificationEvent } from './options.ts';
+import { approvedMail, changesRequestedMail, newSubmissionMail, oneLine, rejectedMail, type MailContent } from './templates.ts';
+import { buildPayload, sendWebhook, type WebhookEvent } from './webhook.ts';
+
+export { DEFAULT_OPTIONS, NOTIFICATION_EVENTS, notificationsOptions, type NotificationsOptions, type NotificationsOptionsInput } from './options.ts';
+
+type Channel = 'email' | 'webhook';
+
+/** What an event's attempts share: its delivery id and the channels already done. */
+interface DeliveryState {
+  id: string;
+  done: Set<Channel>;
+}
+
+type Task = (deliveryId: string, signal: AbortSignal) => Promise<void>;
+
+export const notifications = definePlugin({ name: 'notifications', options: notificationsOptions }, (options, context): PluginInstance => {
+  const settings = resolveSettings(options, context.env);
+  const { logger, siteUrl } = context;
+  const { email, webhook } = settings;
+
+  if (!email) logger.info({}, 'e-mail notifications are off: set SMTP_URL (or the email.smtpUrl option) to send them');
+  else if (!email.moderators.length) logger.info({}, 'no moderator address (MODERATOR_EMAILS or email.moderators): new submissions are not e-mailed');
+  if (!email && !webhook) return { name: 'notifications' };
+
+  const mailer = email ? createMailer(email) : undefined;
+  const deliveries = new WeakMap<object, DeliveryState>();
+
+  /** Runs the channels not done yet for this event; throws (for a retry) if one failed. */
+  async function deliver(event: object, tasks: Partial<Record<Channel, Task>>, signal: AbortSignal): Promise<void> {
+    let state = deliveries.get(event);
+    if (!state) deliveries.set(event, (state = { id: randomUUID(), done: new Set() }));
+    const { id, done } = state;
+    const pending = (Object.entries(tasks) as [Channel, Task | undefined][]).flatMap(([channel, task]) => (task && !done.has(channel) ? [[channel, task] as const] : []));
+    const results = await Promise.allSettled(
+      pending.map(async ([channel, task]) => {
+        await task(id, signal);
+        done.add(channel);
+      }),
+    );
+    const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ channel: pending[i]![0], reason: r.reason as unknown }] : []));
+    if (failures.length === 1) throw failures[0]!.reason;
+    if (failures.length > 1) {
+      const detail = failures.map((f) => `${f.channel}: ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`).join('; ');
+      throw new AggregateError(
+        failures.map((f) => f.reason),
+        `every notification channel failed (${detail})`,
+      );
+    }
+  }
+
+  /** An e-mail task; a recipient no retry can fix is logged and skipped instead of retried. */
+  function mailTask(submission: PluginSubmission, kind: NotificationEvent, to: Recipient[], content: () => MailContent): Task | undefined {
+    if (!mailer || !to.length) return undefined;
+    return async (_id, signal) => {
+      try {
+        const { refused } = await mailer.send(to, content(), signal);
+        if (refused) logger.warn({ submission: submission.id, kind, refused }, 'the SMTP server refused some recipients of a notification');
+        else logger.debug({ submission: submission.id, kind }, 'notification e-mail sent');
+      } catch (err) {
+        if (!(err instanceof InvalidRecipientError)) throw err;
+        logger.warn({ submission: submission.id, kind }, 'no valid recipient address: the notification e-mail is skipped');
+      }
+    };
+  }
+
+  function webhookTask(input: WebhookEvent): Task | undefined {
+    if (!webhook?.events.has(input.kind)) return undefined;
+    return async (id, signal) => {
+      await sendWebhook(webhook, buildPayload(input, { id, at: new Date() }, siteUrl), signal);
+      logger.debug({ submission: input.event.submission.id, kind: input.kind, delivery: id }, 'webhook delivered');
+    };
+  }
+
+  /** The submitter, unless the submission came from a bulk import (the importer is not to be mailed). */
+  const submitter = (s: PluginSubmission): Recipient[] => (s.imported ? [] : [{ address: s.submitter.email, name: oneLine(s.submitter.name, 80) }]);
+  const moderators = (s: PluginSubmission): Recipient[] => (s.imported ? [] : (email?.moderators ?? []).map((address) => ({ address })));
+
+  return {
+    name: 'notifications',
+    sideEffects: settings.sideEffects,
+    async onSubmissionCreated(event, attempt) {
+      const { submission } = event;
+      await deliver(
+        event,
+        {
+          email: mailTask(submission, 'created', moderators(submission), () => newSubmissionMail(submission, siteUrl)),
+          webhook: webhookTask({ kind: 'created', event }),
+        },
+        attempt.signal,
+      );
+    },
+    async onApproved(event, attempt) {
+      const { submission } = event;
+      await deliver(
+        event,
+        {
+          email: mailTask(submission, 'approved', submitter(submission), () => approvedMail(event, siteUrl)),
+          webhook: webhookTask({ kind: 'approved', event }),
+        },
+        attempt.signal,
+      );
+    },
+    async onRejected(event, attempt) {
+      const { submission } = event;
+      await deliver(
+        event,
+        {
+          email: mailTask(submission, 'rejected', submitter(submission), () => rejectedMail(event)),
+          webhook: webhookTask({ kind: 'rejected', event }),
+        },
+        attempt.signal,
+      );
+    },
+    async onChangesRequested(event, attempt) {
+      const { submission } = event;
+      await deliver(
+        event,
+        {
+          email: mailTask(submission, 'changes_requested', submitter(submission), () => changesRequestedMail(event)),
+          webhook: webhookTask({ kind: 'changes_requested', event }),
+        },
+        attempt.signal,
+      );
+    },
+  };
+});

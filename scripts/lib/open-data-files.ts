@@ -1,0 +1,36 @@
+// Writes every exporter's file under build/open-data/ (and an index.json listing them with
+// the licence), so the open data is downloadable from the static site too, even without
+// the API. Re-run whenever the directory pages are rendered.
+import fs from 'node:fs';
+import path from 'node:path';
+import { runExporter } from '../../plugins/api/exports.ts';
+import type { PluginHost } from '../../plugins/api/index.ts';
+import type { ContentModel } from '../../plugins/model/index.ts';
+
+export const OPEN_DATA_DIR = 'open-data';
+
+export function writeOpenDataFiles(buildDir: string, model: ContentModel, plugins: PluginHost, siteUrl: string, generatedAt = new Date()): string[] {
+  const dir = path.join(buildDir, OPEN_DATA_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const exporter of plugins.exporters()) {
+    const file = path.join(dir, path.basename(exporter.fileName));
+    const tmp = `${file}.${process.pid}.tmp`;
+    let body: string;
+    try {
+      body = runExporter(exporter, model, { licence: plugins.licence, siteUrl, generatedAt });
+    } catch (err) {
+      throw new Error(`export « ${exporter.format} » : ${(err as Error).message}`, { cause: err });
+    }
+    fs.writeFileSync(tmp, body);
+    fs.renameSync(tmp, file);
+    written.push(file);
+  }
+  const index = {
+    licence: plugins.licence,
+    generatedAt: generatedAt.toISOString(),
+    formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, file: `/${OPEN_DATA_DIR}/${path.basename(e.fileName)}`, api: `/api/export/${e.format}`, contentType: e.contentType })),
+  };
+  fs.writeFileSync(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  return written;
+}

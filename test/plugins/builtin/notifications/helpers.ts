@@ -1,0 +1,201 @@
+// Shared by the notifications tests: the plugin loaded the way the server loads it
+// (options checked by instantiatePlugins, hooks run by a PluginHost), a logger that keeps
+// its lines for assertions, sample events, a real SMTP server on 127.0.0.1 that collects
+// what it receives (with a tiny MIME reader for the subject and the text part) and a port
+// where nothing listens.
+import net from 'node:net';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { instantiatePlugins } from '../../../../plugins/api/load.ts';
+import { PluginHost, type HostLogger } from '../../../../plugins/api/host.ts';
+import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../../../plugins/api/types.ts';
+import { notifications, type NotificationsOptionsInput } from '../../../../plugins/builtin/notifications/index.ts';
+import { resolvePaths, type Initiative } from '../../../../plugins/model/index.ts';
+import { sampleInitiative, sampleSubmitter } from '../../../../scripts/lib/sample-submission.ts';
+import { FIXTURE_CONTENT, fixtureModel } from '../../../helpers/content.ts';
+
+export const SITE_URL = 'https://passerelle.test';
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error' | 'debug';
+  msg?: string;
+  [key: string]: unknown;
+}
+
+/** A HostLogger keeping every line (with the bindings of its children) in `lines`. */
+export function recordingLogger(lines: LogLine[] = [], bindings: object = {}): HostLogger & { lines: LogLine[] } {
+  const write = (level: LogLine['level']) => (obj: object, msg?: string) => {
+    lines.push({ ...bindings, ...obj, level, ...(msg === undefined ? {} : { msg }) });
+  };
+  return {
+    lines,
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    debug: write('debug'),
+    child: (more: object) => recordingLogger(lines, { ...bindings, ...more }),
+  };
+}
+
+/** The plugin with these options and environment, in a host, as createPluginHost builds it. */
+export function loadNotifications(options: NotificationsOptionsInput | undefined, env: Record<string, string | undefined> = {}) {
+  const logger = recordingLogger();
+  const config = { plugins: [options === undefined ? notifications : ([notifications, options] as const)] };
+  const model = fixtureModel();
+  const instances = instantiatePlugins(config, 'passerelle.config.ts', (name) => ({
+    model,
+    paths: resolvePaths({ PASSERELLE_CONTENT_DIR: FIXTURE_CONTENT }),
+    siteUrl: SITE_URL,
+    logger: logger.child({ plugin: name }),
+    env,
+    runtime: 'server',
+  }));
+  return { host: new PluginHost(instances, config, logger), instance: instances[0]!, logger };
+}
+
+export function submission(overrides: Partial<PluginSubmission> = {}): PluginSubmission {
+  return {
+    id: 'sub_test1',
+    type: 'create',
+    initiative: structuredClone(sampleInitiative) as PluginSubmission['initiative'],
+    submitter: { ...sampleSubmitter },
+    createdAt: '2025-03-04T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function createdEvent(overrides: Partial<PluginSubmission> = {}): SubmissionCreatedEvent {
+  const s = submission(overrides);
+  return { submission: s, trackingPath: `/suivi?id=${s.id}` };
+}
+
+export function approvedEvent(overrides: Partial<PluginSubmission> = {}): ApprovedEvent {
+  const s = submission(overrides);
+  const initiative = { ...structuredClone(sampleInitiative), id: 'atelier-tablette-de-marcinelle', source: { origin: 'moderation', submission: s.id }, updated: '2025-03-05', status: 'active' } as Initiative;
+  return { submission: s, initiative, moderator: 'moderatrice@passerelle.test' };
+}
+
+export function decisionEvent(reason: string, overrides: Partial<PluginSubmission> = {}): DecisionEvent {
+  return { submission: submission(overrides), moderator: 'moderatrice@passerelle.test', reason };
+}
+
+/** A port on 127.0.0.1 where nothing listens (taken, then released). */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface TestSmtp {
+  port: number;
+  url: string;
+  mails: ReceivedMail[];
+  /** MAIL FROM commands seen (each send attempt that reached the server). */
+  attempts: number;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 (no TLS, no auth) keeping what it receives. */
+export async function startSmtp(overrides: Partial<SMTPServerOptions> = {}): Promise<TestSmtp> {
+  const state = { mails: [] as ReceivedMail[], attempts: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onMailFrom(_address, _session, callback) {
+      state.attempts++;
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        state.mails.push({ from, to: session.envelope.rcptTo.map((a) => a.address), raw, ...readMime(raw) });
+        callback();
+      });
+    },
+    ...overrides,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.server.address() as net.AddressInfo;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    mails: state.mails,
+    get attempts() {
+      return state.attempts;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+// A tiny MIME reader, enough for what nodemailer writes: encoded-word headers, a
+// multipart/alternative body, quoted-printable, base64 or 7bit parts.
+
+function splitMessage(raw: string): { headers: Map<string, string>; body: string } {
+  const cut = raw.search(/\r?\n\r?\n/);
+  const head = cut < 0 ? raw : raw.slice(0, cut);
+  const body = cut < 0 ? '' : raw.slice(cut).replace(/^\r?\n\r?\n/, '');
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return { headers, body };
+}
+
+function qpBytes(text: string): Buffer {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const hex = text.slice(i + 1, i + 3);
+    if (text[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(text[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes);
+}
+
+export function decodeWords(value: string): string {
+  return value
+    .replace(/(\?=)\s+(=\?)/g, '$1$2')
+    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_m, _charset: string, encoding: string, data: string) =>
+      encoding.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : qpBytes(data.replace(/_/g, ' ')).toString('utf8'),
+    );
+}
+
+function decodeBody(body: string, encoding: string | undefined): string {
+  const e = (encoding ?? '7bit').toLowerCase();
+  if (e === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (e === 'quoted-printable') return qpBytes(body.replace(/=\r?\n/g, '')).toString('utf8');
+  return body;
+}
+
+export function readMime(raw: string): { subject: string; text: string; html: string } {
+  const { headers, body } = splitMessage(raw);
+  const subject = decodeWords(headers.get('subject') ?? '');
+  const type = headers.get('content-type') ?? 'text/plain';
+  const parts: { type: string; content: string }[] = [];
+  const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
+  if (boundary) {
+    for (const chunk of body.split(`--${boundary}`).slice(1)) {
+      if (chunk.startsWith('--')) break;
+      const part = splitMessage(chunk.replace(/^\r?\n/, ''));
+      parts.push({ type: part.headers.get('content-type') ?? 'text/plain', content: decodeBody(part.body, part.headers.get('content-transfer-encoding')) });
+    }
+  } else parts.push({ type, content: decodeBody(body, headers.get('content-transfer-encoding')) });
+  const find = (t: string) => (parts.find((p) => p.type.startsWith(t))?.content ?? '').replace(/\r\n/g, '\n');
+  return { subject, text: find('text/plain'), html: find('text/html') };
+}
