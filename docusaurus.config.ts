@@ -74,7 +74,8 @@ const config: Config = {
         routeBasePath: 'developpeurs',
         sidebarPath: './site/sidebars/developpeurs.ts',
         breadcrumbs: true,
-        ...remark,
+        // Written for developers: no « Mots expliqués » box of the citizens' glossary.
+        beforeDefaultRemarkPlugins: passerelleRemarkPlugins(paths.content, { glossary: false }),
       },
     ],
     contentPlugin,

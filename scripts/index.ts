@@ -6,13 +6,18 @@ import { createMeiliClient } from '../api/search/meili-client.ts';
 import { indexNames, SearchStore } from '../api/search/search-store.ts';
 import { loadContentModel, resolvePaths } from '../plugins/model/index.ts';
 import { startMeili } from './lib/meili-server.ts';
+import { createLogger } from '../api/logger.ts';
+import { createPluginHost } from '../plugins/api/index.ts';
 
 const paths = resolvePaths();
 const meili = await startMeili({ dataDir: paths.data });
 try {
   const started = Date.now();
-  const store = new SearchStore(createMeiliClient(meili.host, meili.apiKey), indexNames(process.env.MEILI_INDEX_PREFIX));
-  const counts = await store.rebuild(loadContentModel(paths));
+  const model = loadContentModel(paths);
+  // The plugins' toSearchDocument hooks, as the server applies them.
+  const plugins = await createPluginHost({ paths, model, logger: createLogger(), runtime: 'cli' });
+  const store = new SearchStore(createMeiliClient(meili.host, meili.apiKey), indexNames(process.env.MEILI_INDEX_PREFIX), (doc, i) => plugins.toSearchDocument(doc, i));
+  const counts = await store.rebuild(model);
   console.log(`Index reconstruit : ${counts.initiatives} initiatives, ${counts.docs} sections de guides et de formation (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 } finally {
   await meili.stop();

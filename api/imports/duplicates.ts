@@ -53,6 +53,7 @@ export function similarNames(a: string, b: string): boolean {
 export interface DuplicateMatch {
   of: PlaceKey;
   why: 'same_name_and_address' | 'near_with_similar_name';
+  /** NaN when either place has no coordinates. */
   metres: number;
 }
 
@@ -62,7 +63,7 @@ export function findDuplicate(candidate: Omit<PlaceKey, 'ref'>, known: Iterable<
     if (normalize(candidate.name) === normalize(k.name) && candidate.postcode === k.postcode && normalizeStreet(candidate.street) === normalizeStreet(k.street)) {
       return { of: k, why: 'same_name_and_address', metres };
     }
-    if (metres <= NEAR_METRES && similarNames(candidate.name, k.name)) return { of: k, why: 'near_with_similar_name', metres };
+    if (metres <= NEAR_METRES && similarNames(candidate.name, k.name)) return { of: k, why: 'near_with_similar_name', metres }; // NaN (no coordinates) never is
   }
   return undefined;
 }

@@ -36,11 +36,13 @@ export class ImportError extends Error {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** Without coordinates, lat/lng are NaN: only the same name and address can match. */
 function placeOf(fields: Record<string, unknown>): Omit<PlaceKey, 'ref'> | undefined {
   const address = (fields.address ?? {}) as Record<string, unknown>;
   const geo = (fields.geo ?? {}) as Record<string, unknown>;
-  if (typeof geo.lat !== 'number' || typeof geo.lng !== 'number') return undefined;
-  return { name: str(fields.name), street: str(address.street), postcode: str(address.postcode), lat: geo.lat, lng: geo.lng };
+  if (!str(fields.name)) return undefined;
+  const coordinate = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
+  return { name: str(fields.name), street: str(address.street), postcode: str(address.postcode), lat: coordinate(geo.lat), lng: coordinate(geo.lng) };
 }
 
 const WHY = {
@@ -104,7 +106,7 @@ export function createImportService(model: ContentModel, submissions: Submission
         const place = placeOf(fields);
         const duplicate = place && findDuplicate(place, known);
         if (duplicate) {
-          report.skipped.push({ ref: record.ref, ...(name ? { name } : {}), reason: 'duplicate', detail: `${WHY[duplicate.why]} ${duplicate.of.ref} (« ${duplicate.of.name} », ${Math.round(duplicate.metres)} m).` });
+          report.skipped.push({ ref: record.ref, ...(name ? { name } : {}), reason: 'duplicate', detail: `${WHY[duplicate.why]} ${duplicate.of.ref} (« ${duplicate.of.name} »${Number.isNaN(duplicate.metres) ? '' : `, ${Math.round(duplicate.metres)} m`}).` });
           continue;
         }
         try {
@@ -117,7 +119,10 @@ export function createImportService(model: ContentModel, submissions: Submission
             report.queued.push({ ref: record.ref, name: name ?? '', submission: receipt.id, warnings: record.warnings ?? [] });
           }
         } catch (err) {
-          if (!(err instanceof HttpError) || err.status >= 500) throw err;
+          if (err instanceof HttpError && err.status >= 500) {
+            throw new ImportError(`Import arrêté à « ${record.ref} » : ${err.message} ${report.queued.length} enregistrement(s) ${options.dryRun ? 'vérifié(s)' : 'déjà mis en attente'} avant cet arrêt ; relancer l'import les signalera comme doublons.`);
+          }
+          if (!(err instanceof HttpError)) throw err;
           report.skipped.push({ ref: record.ref, ...(name ? { name } : {}), reason: 'invalid', detail: err.message, ...(err.fields ? { fields: err.fields } : {}) });
           continue;
         }

@@ -68,8 +68,12 @@ export async function pluginFieldErrors(plugins: PluginHost, draft: SubmissionDr
   try {
     return await plugins.validateSubmission(draft);
   } catch (err) {
-    if (err instanceof PluginHookError) throw new HttpError(500, 'validation_unavailable', "Votre demande n'a pas pu être vérifiée pour le moment. Elle n'est pas enregistrée : réessayez dans quelques minutes.");
-    throw err;
+    if (!(err instanceof PluginHookError)) throw err;
+    const message =
+      draft.origin === 'moderation'
+        ? "Cette demande n'a pas pu être vérifiée pour le moment. Elle reste en attente : réessayez dans quelques minutes."
+        : "Votre demande n'a pas pu être vérifiée pour le moment. Elle n'est pas enregistrée : réessayez dans quelques minutes.";
+    throw new HttpError(500, 'validation_unavailable', message);
   }
 }
 

@@ -108,7 +108,8 @@ export class PluginHost {
         else this.exporterList.push(e);
       }
       for (const s of p.sources?.() ?? []) {
-        if (this.sourceList.some((x) => x.name === s.name)) problems.push(`plugin « ${p.name} » : la source « ${s.name} » existe déjà ; choisissez un autre nom.`);
+        if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(s.name)) problems.push(`plugin « ${p.name} » : la source « ${s.name} » doit être nommée en minuscules, chiffres et tirets.`);
+        else if (this.sourceList.some((x) => x.name === s.name)) problems.push(`plugin « ${p.name} » : la source « ${s.name} » existe déjà ; choisissez un autre nom.`);
         else this.sourceList.push(s);
       }
     }

@@ -3,7 +3,7 @@
 // the option), then each factory is called with its options and the context.
 import fs from 'node:fs';
 import path from 'node:path';
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { AnyPlugin, PasserelleConfig, PluginContext, PluginEntry, PluginInstance } from './types.ts';
 
 export class PluginConfigError extends Error {
@@ -15,6 +15,8 @@ export class PluginConfigError extends Error {
     super(`${file} : la configuration des plugins n'est pas valide (${problems.length} problème(s)) :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+const FRENCH = z.locales.fr();
 
 const isPlugin = (value: unknown): value is AnyPlugin => typeof value === 'function' && typeof (value as AnyPlugin).pluginName === 'string';
 
@@ -40,6 +42,7 @@ export function instantiatePlugins(config: PasserelleConfig, file: string, conte
   const shown = path.basename(file);
   const problems: string[] = [];
   const prepared: { plugin: AnyPlugin; options: unknown }[] = [];
+  const seen = new Set<string>();
   config.plugins.forEach((entry: PluginEntry, index) => {
     if (!entry) return; // `condition && plugin`
     const [plugin, given] = Array.isArray(entry) ? entry : [entry, undefined];
@@ -48,16 +51,18 @@ export function instantiatePlugins(config: PasserelleConfig, file: string, conte
       return;
     }
     const name = plugin.pluginName;
-    if (prepared.some((p) => p.plugin.pluginName === name)) {
+    if (seen.has(name)) {
       problems.push(`plugin « ${name} » : il est listé deux fois ; gardez-en un seul.`);
       return;
     }
+    seen.add(name);
     if (!plugin.optionsSchema) {
       if (given !== undefined) problems.push(`plugin « ${name} » : il n'accepte pas d'options ; retirez-les.`);
       prepared.push({ plugin, options: undefined });
       return;
     }
-    const parsed = plugin.optionsSchema.safeParse(given);
+    // zod's own messages in French (the schema's custom messages stay as written).
+    const parsed = plugin.optionsSchema.safeParse(given, { error: FRENCH.localeError });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(`plugin « ${name} », option « ${issuePath(issue)} » : ${issue.message}`);
       return;

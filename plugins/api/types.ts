@@ -188,7 +188,9 @@ export interface PluginHooks {
    * After an approval is recorded and its file written. Serial, in config order; the
    * moderator's answer waits for the first attempt of each (each within its time limit),
    * so the built-in search sync makes the listing searchable before the answer. Failures
-   * never undo or block the approval; see SideEffectPolicy.
+   * never undo or block the approval; see SideEffectPolicy. An approval cut short by a
+   * crash is completed at the next start and its onApproved hooks run again: make them
+   * safe to replay (the built-ins are).
    */
   onApproved?(event: ApprovedEvent, attempt: AttemptInfo): MaybePromise<void>;
   /** After a rejection is recorded. Side effect, not awaited by the request. */
@@ -205,7 +207,10 @@ export interface PluginHooks {
   sources?(): Source[];
   /** Export formats this plugin provides. Called once when the plugin is loaded. */
   exporters?(): Exporter[];
-  /** Data for the site, at build time and whenever a page is re-rendered. Synchronous. */
+  /**
+   * Data for the site. Synchronous. Initiative scope: at build time and whenever that page
+   * is re-rendered after an approval. Global scope (the banner): at the site build only.
+   */
   siteData?(scope: SiteScope): SiteData | undefined | void;
 }
 

@@ -7,7 +7,7 @@ import { definePlugin } from '../api/define.ts';
 export const meilisearchSync = definePlugin({ name: 'meilisearch-sync' }, (_options, context) => ({
   name: 'meilisearch-sync',
   // The 2 s budget of "searchable after approval": fail fast and let the re-sync catch up.
-  sideEffects: { timeoutMs: 4000, retries: 2, backoffMs: 2000 },
+  sideEffects: { timeoutMs: 2000, retries: 2, backoffMs: 2000 },
   async onApproved({ initiative }) {
     const search = context.search;
     if (!search) return; // no Meilisearch configured (build, CLI, API-only tests)

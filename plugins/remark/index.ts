@@ -10,6 +10,7 @@ import remarkQuestion from './question.ts';
 
 export { remarkCallouts, remarkEtapes, remarkGlossary, remarkQuestion };
 
-export function passerelleRemarkPlugins(contentDir: string): Pluggable[] {
-  return [remarkEtapes, remarkCallouts, remarkQuestion, [remarkGlossary, { terms: loadGlossary(contentDir) }]];
+/** `glossary: false` for pages not written for citizens (the developers' docs). */
+export function passerelleRemarkPlugins(contentDir: string, { glossary = true }: { glossary?: boolean } = {}): Pluggable[] {
+  return [remarkEtapes, remarkCallouts, remarkQuestion, ...(glossary ? [[remarkGlossary, { terms: loadGlossary(contentDir) }] as Pluggable] : [])];
 }

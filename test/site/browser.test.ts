@@ -58,12 +58,27 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['the news', '/actualites'],
     ['the proposal page', '/proposer'],
     ['the API page for partners', '/api-partenaires'],
+    ['the open-data page', '/donnees-ouvertes'],
+    ['the developers’ plugin reference', '/developpeurs/plugins/reference'],
   ])('has no serious or critical violation on %s', async (_what, url) => {
     const page = await context.newPage();
     const res = await page.goto(`${server.url}${url}`);
     expect(res?.status(), url).toBe(200);
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('open data', () => {
+  it('lists every format with its licence, and each download and API link answers', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/donnees-ouvertes`);
+    expect(await page.locator('main').textContent()).toContain('Licence : Creative Commons Attribution 4.0');
+    const links = await page.locator('main a[href^="/open-data/"], main a[href^="/api/export/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(links).toHaveLength(12);
+    for (const href of links) expect((await fetch(`${server.url}${href}`)).status, href).toBe(200);
+    expect(await page.locator('main a[href*="creativecommons.org"]').count()).toBe(1);
     await page.close();
   });
 });

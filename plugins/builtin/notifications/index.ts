@@ -32,8 +32,10 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
   const { logger, siteUrl } = context;
   const { email, webhook } = settings;
 
-  if (!email) logger.info({}, 'e-mail notifications are off: set SMTP_URL (or the email.smtpUrl option) to send them');
-  else if (!email.moderators.length) logger.info({}, 'no moderator address (MODERATOR_EMAILS or email.moderators): new submissions are not e-mailed');
+  // Said once, where mail would be sent (not at build time nor in the CLIs).
+  const serving = context.runtime === 'server';
+  if (!email && serving) logger.info({}, 'e-mail notifications are off: set SMTP_URL (or the email.smtpUrl option) to send them');
+  else if (email && serving && !email.moderators.length) logger.info({}, 'no moderator address (MODERATOR_EMAILS or email.moderators): new submissions are not e-mailed');
   if (!email && !webhook) return { name: 'notifications' };
 
   const mailer = email ? createMailer(email) : undefined;

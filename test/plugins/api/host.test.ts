@@ -23,9 +23,9 @@ const withOptions = definePlugin(
 
 describe('options', () => {
   it.each([
-    ['missing options', [withOptions], 'plugin « avec-options », option « (les options) » : Invalid input: expected object, received undefined'],
+    ['missing options', [withOptions], 'plugin « avec-options », option « (les options) » : Entrée invalide : objet attendu, indéfini reçu'],
     ['a bad option', [[withOptions, { url: 'pas une adresse' }]], 'plugin « avec-options », option « url » : une adresse web est attendue.'],
-    ['an unknown option', [[withOptions, { url: 'https://x.be', retry: 1 }]], 'plugin « avec-options », option « (les options) » : Unrecognized key: "retry"'],
+    ['an unknown option', [[withOptions, { url: 'https://x.be', retry: 1 }]], 'plugin « avec-options », option « (les options) » : Clé non reconnue : "retry"'],
     ['options given to a plugin without any', [[named('sans-options'), { a: 1 }]], "plugin « sans-options » : il n'accepte pas d'options ; retirez-les."],
     ['a plugin listed twice', [named('deux-fois'), named('deux-fois')], 'plugin « deux-fois » : il est listé deux fois ; gardez-en un seul.'],
     ['something that is not a plugin', [() => ({ name: 'x' })], 'plugins[0] : un plugin créé avec definePlugin() est attendu (ou [plugin, options]).'],

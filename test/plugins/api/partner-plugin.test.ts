@@ -52,10 +52,10 @@ describe('a partner plugin loaded from passerelle.config.ts', () => {
     const res = await post(server.url, { type: 'create', initiative: { ...sampleInitiative, summary: '' }, submitter: sampleSubmitter });
     expect(res.status).toBe(400);
     const fields = (res.body as { error: { fields: Record<string, string> } }).error.fields;
-    expect(fields[FIELD]).toBe('Le numéro de membre du réseau Réseau des EPN de Wallonie est obligatoire, par exemple AB-1234.');
+    expect(fields[FIELD]).toBe('Le numéro de membre du réseau EPN de Wallonie est obligatoire, par exemple AB-1234.');
     expect(fields['initiative.summary']).toBeDefined();
     const malformed = await post(server.url, { type: 'create', initiative: { ...sampleInitiative, extra: { network_member_id: '1234' } }, submitter: sampleSubmitter });
-    expect((malformed.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({ [FIELD]: "« 1234 » n'est pas un numéro de membre du réseau Réseau des EPN de Wallonie : il s'écrit comme AB-1234." });
+    expect((malformed.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({ [FIELD]: "« 1234 » n'est pas un numéro de membre du réseau EPN de Wallonie : il s'écrit comme AB-1234." });
     expect((await moderator.call('GET', '/api/moderation/submissions?status=pending')).body).toEqual({ submissions: [] });
   });
 
@@ -68,8 +68,8 @@ describe('a partner plugin loaded from passerelle.config.ts', () => {
     const slug = (approved.body as { result: { initiative: string } }).result.initiative;
     expect(parse(fs.readFileSync(path.join(env.paths.initiatives, `${slug}.yml`), 'utf8'))).toMatchObject({ extra: { network_member_id: 'WA-1234' } });
     const page = () => fs.readFileSync(path.join(env.paths.build, 'annuaire', `${slug}.html`), 'utf8');
-    expect(page()).toMatch(/<span class="badge-plugin" title="Membre du réseau Réseau des EPN de Wallonie">Membre du réseau EPN<\/span>/);
-    expect(page()).toMatch(/<dt>Numéro de membre \(Réseau des EPN de Wallonie\)<\/dt><dd>WA-1234<\/dd>/);
+    expect(page()).toMatch(/<span class="badge-plugin" title="Membre du réseau EPN de Wallonie">Membre du réseau EPN<\/span>/);
+    expect(page()).toMatch(/<dt>Numéro de membre \(EPN de Wallonie\)<\/dt><dd>WA-1234<\/dd>/);
     // The same through a full render of the directory (what `npm run build` does).
     fs.rmSync(path.join(env.paths.build, 'annuaire'), { recursive: true });
     await renderDirectoryPages(env.paths);
@@ -115,6 +115,28 @@ describe('broken plugins', () => {
       const queue = path.join(server.dataDir, 'submissions.json');
       expect(fs.existsSync(queue) ? JSON.parse(fs.readFileSync(queue, 'utf8')).submissions : []).toEqual([]);
       expect(lines()).toContainEqual(expect.objectContaining({ level: 'error', plugin: 'controle-casse', hook: 'validateSubmission' }));
+    } finally {
+      await server.close();
+      env.cleanup();
+    }
+  });
+
+  it('a validation hook that fails at approval leaves the submission pending, with a message for the moderator', async () => {
+    const env = tempContent();
+    const flaky = definePlugin({ name: 'controle-instable' }, () => ({
+      name: 'controle-instable',
+      validateSubmission: (draft) => {
+        if (draft.origin === 'moderation') throw new Error('service du réseau injoignable');
+      },
+    }));
+    const server = await startTestServer(env.paths, { config: { plugins: [flaky] } });
+    try {
+      const moderator = await loginModerator(server.url, server.dataDir);
+      const { id } = (await post(server.url, { type: 'create', initiative: sampleInitiative, submitter: sampleSubmitter })).body as { id: string };
+      const res = await moderator.call('POST', `/api/moderation/submissions/${id}/approve`, {});
+      expect(res).toMatchObject({ status: 500, body: { error: { code: 'validation_unavailable', message: "Cette demande n'a pas pu être vérifiée pour le moment. Elle reste en attente : réessayez dans quelques minutes." } } });
+      expect((await moderator.call('GET', `/api/moderation/submissions/${id}`)).body).toMatchObject({ status: 'pending' });
+      expect(fs.existsSync(path.join(env.paths.initiatives, 'atelier-tablette-de-marcinelle.yml'))).toBe(false);
     } finally {
       await server.close();
       env.cleanup();
