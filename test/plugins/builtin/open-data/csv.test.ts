@@ -1,18 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { ExportContext, PublishedInitiative } from '../../../../plugins/api/types.ts';
+import type { PublishedInitiative } from '../../../../plugins/api/types.ts';
 import { lmnCsvExporter } from '../../../../plugins/builtin/open-data/lmn.ts';
 import { csvExporter, csvSource, escapeCell, readOurCsv, unescapeCell } from '../../../../plugins/builtin/open-data/our-csv.ts';
 import { fixtureModel } from '../../../helpers/content.ts';
-import { epnChatelet, fieldsOf, formationRansart, openDataInitiatives } from '../../../fixtures/open-data/initiatives.ts';
+import { epnChatelet, fieldsOf, formationRansart, openDataInitiatives, exportContext } from '../../../fixtures/open-data/initiatives.ts';
 
 const model = fixtureModel();
-const context: ExportContext = {
-  model,
-  siteUrl: 'https://passerelle.example',
-  licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
-  generatedAt: new Date('2026-11-21T10:00:00Z'),
-};
+const context = exportContext(model, '2026-11-21T10:00:00Z');
 const initiatives = openDataInitiatives(model);
 const exported = csvExporter.export(initiatives, context);
 const rows = parse(exported, { columns: true }) as Record<string, string>[];

@@ -1,23 +1,14 @@
-import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { readInitiativeFile, type Initiative } from '../../../../plugins/model/index.ts';
-import type { ExportContext } from '../../../../plugins/api/types.ts';
+import type { Initiative } from '../../../../plugins/model/index.ts';
 import { CALENDAR_NAME, icalendarExporter, MAX_SESSIONS } from '../../../../plugins/builtin/open-data/icalendar.ts';
-import { fixtureModel, FIXTURE_CONTENT } from '../../../helpers/content.ts';
+import { fixtureModel } from '../../../helpers/content.ts';
+import { exportContext, variantOfPermanence } from '../../../fixtures/open-data/initiatives.ts';
 
 const model = fixtureModel();
-const permanence = readInitiativeFile(model, path.join(FIXTURE_CONTENT, 'initiatives/permanence-marcinelle.yml'));
-const context: ExportContext = {
-  model,
-  siteUrl: 'https://passerelle.example',
-  licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
-  generatedAt: new Date('2027-01-05T10:00:00Z'),
-};
-
-function initiative(changes: Partial<Initiative>): Initiative {
-  return model.initiativeSchema.parse({ ...permanence, ...changes }) as Initiative;
-}
+const context = exportContext(model, '2027-01-05T10:00:00Z');
+const permanence = variantOfPermanence(model, {});
+const initiative = (changes: Partial<Initiative>): Initiative => variantOfPermanence(model, changes);
 
 // Three Tuesdays; Belgium switches to summer time on Sunday 28 March 2027.
 const training = initiative({

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { ExportContext, PublishedInitiative } from '../../../../plugins/api/types.ts';
+import type { PublishedInitiative } from '../../../../plugins/api/types.ts';
 import { lmnCsvExporter, lmnCsvSource, lmnJsonExporter, lmnJsonSource, readLmnCsv, readLmnJson } from '../../../../plugins/builtin/open-data/lmn.ts';
 import {
   fromLmn,
@@ -18,16 +18,11 @@ import {
 } from '../../../../plugins/builtin/open-data/lmn-mapping.ts';
 import { csvExporter } from '../../../../plugins/builtin/open-data/our-csv.ts';
 import { fixtureModel } from '../../../helpers/content.ts';
-import { epnChatelet, fieldsOf, formationRansart, openDataInitiatives, permanenceMarcinelle } from '../../../fixtures/open-data/initiatives.ts';
+import { epnChatelet, fieldsOf, formationRansart, openDataInitiatives, permanenceMarcinelle, exportContext } from '../../../fixtures/open-data/initiatives.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures/open-data');
 const model = fixtureModel();
-const context: ExportContext = {
-  model,
-  siteUrl: 'https://passerelle.example',
-  licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
-  generatedAt: new Date('2026-11-21T10:00:00Z'),
-};
+const context = exportContext(model, '2026-11-21T10:00:00Z');
 const initiatives = openDataInitiatives(model);
 
 const ajv = new Ajv({ allErrors: true, strict: true });
