@@ -113,8 +113,10 @@ export async function startMeili({ dataDir, env = process.env, port, timeoutMs =
   let log = '';
   const child = spawn(
     bin,
-    ['--db-path', dbPath, '--http-addr', `127.0.0.1:${httpPort}`, '--master-key', apiKey, '--no-analytics', '--env', 'production', '--dump-dir', path.join(dataDir, 'meili-dumps'), '--snapshot-dir', path.join(dataDir, 'meili-snapshots')],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', MEILI_LOG_LEVEL: 'WARN' } },
+    ['--db-path', dbPath, '--http-addr', `127.0.0.1:${httpPort}`, '--no-analytics', '--env', 'production', '--dump-dir', path.join(dataDir, 'meili-dumps'), '--snapshot-dir', path.join(dataDir, 'meili-snapshots')],
+    // The key goes through the environment: as an argument, a key starting with "-" was
+    // read as an option (random keys do, one time in 32), and `ps` showed it to every user.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', MEILI_LOG_LEVEL: 'WARN', MEILI_MASTER_KEY: apiKey } },
   );
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);

@@ -35,6 +35,33 @@ describe('bundled Meilisearch', () => {
     await second.stop();
   });
 
+  it('accepts a master key that starts with a dash, and keeps it out of the process list', async () => {
+    const dir = tempDir('passerelle-meili-dash-');
+    try {
+      const key = '-GkeyThatLooksLikeAnOption0123456789';
+      fs.writeFileSync(path.join(dir, 'meili-master-key'), key, { mode: 0o600 });
+      const meili = await startMeili({ dataDir: dir, env: {} });
+      try {
+        expect(meili.apiKey).toBe(key);
+        expect((await fetch(`${meili.host}/indexes`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+        const cmdlines = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map((p) => {
+          try {
+            return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ');
+          } catch {
+            return ''; // the process ended meanwhile
+          }
+        });
+        const meiliCmd = cmdlines.filter((c) => c.includes(path.join(dir, 'meili')));
+        expect(meiliCmd).toHaveLength(1);
+        expect(meiliCmd[0]).not.toContain(key);
+      } finally {
+        await meili.stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('uses an external server when MEILI_HOST and MEILI_MASTER_KEY are set', async () => {
     const ownDir = tempDir('passerelle-meili-ext-');
     const own = await startMeili({ dataDir: ownDir, env: {} });
