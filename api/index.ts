@@ -69,7 +69,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     search: async () => (search ? ((await search.store.healthy()) ? 'ok' : 'unavailable') : 'disabled'),
     storage: async () => 'ok',
   };
-  const app = createApp({ model, logger, buildDir: paths.build, health, search: search?.service, submissions: { service: submissions, options: opts.submissionsLimit }, moderation: { auth, service: moderation, loginLimit: opts.loginLimit }, exports: createExportService(model, plugins, siteUrl) });
+  const app = createApp({ model, logger, buildDir: paths.build, health, search: search?.service, submissions: { service: submissions, options: opts.submissionsLimit }, moderation: { auth, service: moderation, loginLimit: opts.loginLimit }, exports: createExportService(model, plugins) });
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {

@@ -26,7 +26,7 @@ export interface ExportService {
   render(format: string): ExportFile;
 }
 
-export function createExportService(model: ContentModel, plugins: PluginHost, siteUrl = 'http://localhost:3000'): ExportService {
+export function createExportService(model: ContentModel, plugins: PluginHost): ExportService {
   const cache = new Map<string, { key: string; file: ExportFile }>();
   return {
     list() {
@@ -41,7 +41,7 @@ export function createExportService(model: ContentModel, plugins: PluginHost, si
       const key = `${contentStamp(model)}|${new Date().toDateString()}`;
       const hit = cache.get(format);
       if (hit?.key === key) return hit.file;
-      const file = { fileName: exporter.fileName, contentType: exporter.contentType, body: runExporter(exporter, model, { licence: plugins.licence, siteUrl }) };
+      const file = { fileName: exporter.fileName, contentType: exporter.contentType, body: runExporter(exporter, model, { licence: plugins.licence, siteUrl: plugins.siteUrl }) };
       cache.set(format, { key, file });
       return file;
     },

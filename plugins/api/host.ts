@@ -98,6 +98,8 @@ export class PluginHost {
     config: PasserelleConfig,
     private readonly logger: HostLogger,
     file = 'passerelle.config.ts',
+    /** The public address plugins were given (no trailing slash): exports use it too. */
+    readonly siteUrl = 'http://localhost:3000',
   ) {
     this.licence = config.licence ?? DEFAULT_LICENCE;
     const problems: string[] = [];
@@ -196,11 +198,6 @@ export class PluginHost {
     }
   }
 
-  /** Whether retries are still waiting (for logs at shutdown). */
-  get pending(): number {
-    return this.timers.size;
-  }
-
   /** Drops waiting retries. */
   close(): void {
     this.closed = true;
@@ -227,10 +224,6 @@ export class PluginHost {
     return doc;
   }
 
-  get hasSearchHooks(): boolean {
-    return this.plugins.some((p) => p.toSearchDocument);
-  }
-
   /** Merged site data: the first banner wins, badges and fields add up in config order. */
   siteData(scope: SiteScope): SiteData {
     const merged: SiteData = {};
@@ -251,11 +244,6 @@ export class PluginHost {
   }
 }
 
-/** A host with no plugin (tests of parts that do not need any). */
-export function emptyPluginHost(logger: HostLogger): PluginHost {
-  return new PluginHost([], { plugins: [] }, logger);
-}
-
 /** Loads passerelle.config.ts (or the built-in defaults without it) and instantiates its plugins. */
 export async function createPluginHost(opts: PluginHostOptions): Promise<PluginHost> {
   const file = opts.paths.config;
@@ -271,5 +259,5 @@ export async function createPluginHost(opts: PluginHostOptions): Promise<PluginH
     runtime: opts.runtime,
     ...(opts.search ? { search: opts.search } : {}),
   }));
-  return new PluginHost(instances, config, opts.logger, file.split('/').pop());
+  return new PluginHost(instances, config, opts.logger, file.split('/').pop(), siteUrl);
 }

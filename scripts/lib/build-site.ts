@@ -79,7 +79,7 @@ export async function renderDirectoryPages(paths: ProjectPaths, siteUrl?: string
   const model = loadContentModel(paths);
   const plugins = await createPluginHost({ paths, model, logger: createLogger(), runtime: 'build', ...(siteUrl ? { siteUrl } : {}) });
   const { pages } = renderDirectory({ buildDir: paths.build, model, siteUrl, siteData: (scope) => plugins.siteData(scope) });
-  writeOpenDataFiles(paths.build, model, plugins, (siteUrl ?? process.env.PASSERELLE_SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''));
+  writeOpenDataFiles(paths.build, model, plugins);
   fs.writeFileSync(path.join(paths.build, BUILD_STAMP), JSON.stringify({ builtAt: new Date().toISOString() }));
   return pages;
 }

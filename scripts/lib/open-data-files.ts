@@ -9,7 +9,7 @@ import type { ContentModel } from '../../plugins/model/index.ts';
 
 export const OPEN_DATA_DIR = 'open-data';
 
-export function writeOpenDataFiles(buildDir: string, model: ContentModel, plugins: PluginHost, siteUrl: string, generatedAt = new Date()): string[] {
+export function writeOpenDataFiles(buildDir: string, model: ContentModel, plugins: PluginHost, generatedAt = new Date()): string[] {
   const dir = path.join(buildDir, OPEN_DATA_DIR);
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
@@ -18,7 +18,7 @@ export function writeOpenDataFiles(buildDir: string, model: ContentModel, plugin
     const tmp = `${file}.${process.pid}.tmp`;
     let body: string;
     try {
-      body = runExporter(exporter, model, { licence: plugins.licence, siteUrl, generatedAt });
+      body = runExporter(exporter, model, { licence: plugins.licence, siteUrl: plugins.siteUrl, generatedAt });
     } catch (err) {
       throw new Error(`export « ${exporter.format} » : ${(err as Error).message}`, { cause: err });
     }

@@ -40,6 +40,11 @@ export function initiativeUrl(id: string): string {
   return `/annuaire/${id}`;
 }
 
+/** The same page as an absolute address (exports, e-mails, webhooks). */
+export function initiativePageUrl(siteUrl: string, id: string): string {
+  return `${siteUrl}${initiativeUrl(id)}`;
+}
+
 // Computing a week and two weeks of intervals takes a few ms per value with the
 // opening_hours library; a directory render uses one `now`, and many places share hours.
 const hoursCache = new Map<string, NonNullable<InitiativeView['hours']>>();

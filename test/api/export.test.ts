@@ -89,8 +89,8 @@ describe('/api/export', () => {
 describe('open-data files at build time', () => {
   it('writes each format and an index with the licence under build/open-data/', async () => {
     const model = loadContentModel(env.paths);
-    const plugins = await createPluginHost({ paths: env.paths, model, logger: memoryLogger(), runtime: 'build' });
-    const files = writeOpenDataFiles(env.paths.build, model, plugins, 'https://passerelle.example', new Date('2026-11-23T10:00:00Z'));
+    const plugins = await createPluginHost({ paths: env.paths, model, logger: memoryLogger(), runtime: 'build', siteUrl: 'https://passerelle.example' });
+    const files = writeOpenDataFiles(env.paths.build, model, plugins, new Date('2026-11-23T10:00:00Z'));
     expect(files.map((f) => path.basename(f))).toEqual(plugins.exporters().map((e) => e.fileName));
     const index = JSON.parse(fs.readFileSync(path.join(env.paths.build, 'open-data', 'index.json'), 'utf8')) as { licence: unknown; formats: { file: string }[] };
     expect(index.licence).toEqual(DEFAULT_LICENCE);

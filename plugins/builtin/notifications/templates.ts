@@ -3,6 +3,8 @@
 // plain words (FALC-friendly), fr-BE. Each mail is written once as blocks and rendered to
 // plain text and to simple HTML. Submitted text (names, reasons) is data: it is escaped in
 // HTML and flattened to one line in subjects, so it can neither add markup nor headers.
+import { escapeHtml } from '../../../site/directory/shell.ts';
+import { initiativePageUrl } from '../../../site/directory/view-model.ts';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission } from '../../api/types.ts';
 
 export interface MailContent {
@@ -17,11 +19,6 @@ type Block = { lines: string[] } | { label: string; link: string } | { quote: st
 const SIGNATURE: Block = { lines: ['L’équipe Passerelle'] };
 const AUTOMATIC: Block = { lines: ['Ce message est envoyé automatiquement par Passerelle.'] };
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
 
 /** Multi-line data as plain text: one newline style, no control characters besides tabs. */
 function cleanText(value: string): string {
@@ -76,9 +73,6 @@ function greeting(submission: PluginSubmission): Block {
   return { lines: [name ? `Bonjour ${name},` : 'Bonjour,'] };
 }
 
-export function pageUrl(siteUrl: string, id: string): string {
-  return `${siteUrl}/annuaire/${encodeURIComponent(id)}`;
-}
 
 const TYPE_LABELS: Record<PluginSubmission['type'], string> = {
   create: 'nouvelle initiative',
@@ -122,7 +116,7 @@ export function approvedMail(event: ApprovedEvent, siteUrl: string): MailContent
         ? ['Bonne nouvelle : vos changements sont acceptés.', `La fiche${quoted(name)} est à jour dans l’annuaire.`]
         : ['Bonne nouvelle : votre proposition est acceptée.', `L’initiative${quoted(name)} est maintenant dans l’annuaire.`],
     },
-    { label: 'Voici sa page :', link: pageUrl(siteUrl, initiative.id) },
+    { label: 'Voici sa page :', link: initiativePageUrl(siteUrl, initiative.id) },
     { lines: ['Merci pour votre aide.'] },
     SIGNATURE,
     AUTOMATIC,

@@ -27,7 +27,7 @@
 import { createHmac } from 'node:crypto';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../api/types.ts';
 import type { NotificationEvent, WebhookSettings } from './options.ts';
-import { pageUrl } from './templates.ts';
+import { initiativePageUrl } from '../../../site/directory/view-model.ts';
 
 export type WebhookEventName = `submission.${NotificationEvent}`;
 
@@ -73,7 +73,7 @@ export function buildPayload(input: WebhookEvent, delivery: { id: string; at: Da
   };
   if (input.kind === 'approved') {
     const { initiative } = input.event;
-    payload.initiative = { id: initiative.id, name: initiative.name, status: initiative.status, ...(initiative.status === 'active' ? { url: pageUrl(siteUrl, initiative.id) } : {}) };
+    payload.initiative = { id: initiative.id, name: initiative.name, status: initiative.status, ...(initiative.status === 'active' ? { url: initiativePageUrl(siteUrl, initiative.id) } : {}) };
   } else {
     const id = submission.type === 'create' ? undefined : submission.targetId;
     const name = submission.initiative?.name;

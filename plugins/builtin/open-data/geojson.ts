@@ -4,6 +4,7 @@
 // columns. Only public fields are written: nothing from `source` (the submission
 // reference), nor anything about the person who submitted an initiative.
 import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
+import { initiativePageUrl } from '../../../site/directory/view-model.ts';
 
 /** RFC 7946 §3.1.2: [longitude, latitude]; 6 decimals (about 10 cm) is what §11.2 suggests. */
 export type Position = [number, number];
@@ -50,9 +51,6 @@ export interface InitiativeCollection {
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-export function pageUrl(siteUrl: string, id: string): string {
-  return `${siteUrl}/annuaire/${id}`;
-}
 
 function feature(i: PublishedInitiative, context: ExportContext): PointFeature {
   const { vocabularies, territory } = context.model;
@@ -81,7 +79,7 @@ function feature(i: PublishedInitiative, context: ExportContext): PointFeature {
       cost: vocabularies.label('costs', i.access.cost),
       period_start: i.period?.start ?? null,
       period_end: i.period?.end ?? i.period?.start ?? null,
-      url: pageUrl(context.siteUrl, i.id),
+      url: initiativePageUrl(context.siteUrl, i.id),
       updated: i.updated,
     },
   };

@@ -22,6 +22,7 @@ import { hoursNotes, typicalWeek, type TimeRange } from '../../model/hours.ts';
 import { normalizeName } from '../../model/territory.ts';
 import type { VocabularyName } from '../../model/vocabularies.ts';
 import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
+import { initiativePageUrl } from '../../../site/directory/view-model.ts';
 
 /** RFC 4122 Appendix C: the URL namespace. */
 const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -348,7 +349,7 @@ function service(i: PublishedInitiative, context: ExportContext, organisations: 
     organization_id: organization.id,
     name: i.name,
     description: [i.summary, i.description].filter(Boolean).join('\n\n'),
-    url: `${context.siteUrl}/annuaire/${i.id}`,
+    url: initiativePageUrl(context.siteUrl, i.id),
     ...(i.contact?.email ? { email: i.contact.email } : {}),
     status: 'active',
     application_process: `${v.label('appointments', i.access.appointment)}. ${modes}.`,

@@ -25,6 +25,7 @@
 import ical, { escape, type ICalEventData } from 'ical-generator';
 import { openIntervals } from '../../model/hours.ts';
 import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
+import { initiativePageUrl } from '../../../site/directory/view-model.ts';
 
 /** Sessions per initiative: enough for a weekly course over several years, not a daily flood. */
 export const MAX_SESSIONS = 200;
@@ -70,7 +71,7 @@ function events(i: PublishedInitiative, context: ExportContext): ICalEventData[]
   if (!i.period) return [];
   const first = i.period.start;
   const last = i.period.end ?? first;
-  const url = `${context.siteUrl}/annuaire/${i.id}`;
+  const url = initiativePageUrl(context.siteUrl, i.id);
   const common = {
     summary: i.name,
     location: { title: addressText(i), geo: { lat: i.geo.lat, lon: i.geo.lng } },

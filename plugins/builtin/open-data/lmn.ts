@@ -7,7 +7,7 @@
 // and longitude, lists as `|`-separated text, empty columns left out), as the national
 // data publishes it. CSV: every column of the standard in its order, header row, UTF-8,
 // comma-separated. Free-text columns starting with `=`, `+`, `-`, `@` get a leading `'`
-// (CSV injection, see our-csv.ts); controlled columns, phone numbers and coordinates are
+// (CSV injection, see csv-text.ts); controlled columns, phone numbers and coordinates are
 // written exactly as the standard wants them.
 //
 // Sources accept files of other producers: `|` or `;` between values, a `;`-delimited CSV,
@@ -16,7 +16,7 @@
 import type { ContentModel } from '../../model/index.ts';
 import type { Exporter, ExportContext, PublishedInitiative, Source, SourceRecord } from '../../api/types.ts';
 import { fromLmn, LMN_FIELDS, toLmn, type LmnField, type LmnRecord } from './lmn-mapping.ts';
-import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from './our-csv.ts';
+import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from './csv-text.ts';
 
 /** A source record with the mapping's warnings (French), for the import report. */
 export interface LmnSourceRecord extends SourceRecord {

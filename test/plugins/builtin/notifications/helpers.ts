@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { instantiatePlugins } from '../../../../plugins/api/load.ts';
-import { PluginHost, type HostLogger } from '../../../../plugins/api/host.ts';
+import { PluginHost } from '../../../../plugins/api/host.ts';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../../../plugins/api/types.ts';
 import { notifications, type NotificationsOptionsInput } from '../../../../plugins/builtin/notifications/index.ts';
 import { resolvePaths, type Initiative } from '../../../../plugins/model/index.ts';
@@ -15,26 +15,11 @@ import { FIXTURE_CONTENT, fixtureModel } from '../../../helpers/content.ts';
 
 export const SITE_URL = 'https://passerelle.test';
 
-export interface LogLine {
-  level: 'info' | 'warn' | 'error' | 'debug';
-  msg?: string;
-  [key: string]: unknown;
-}
+import { memoryLogger } from '../../../helpers/logger.ts';
 
-/** A HostLogger keeping every line (with the bindings of its children) in `lines`. */
-export function recordingLogger(lines: LogLine[] = [], bindings: object = {}): HostLogger & { lines: LogLine[] } {
-  const write = (level: LogLine['level']) => (obj: object, msg?: string) => {
-    lines.push({ ...bindings, ...obj, level, ...(msg === undefined ? {} : { msg }) });
-  };
-  return {
-    lines,
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    debug: write('debug'),
-    child: (more: object) => recordingLogger(lines, { ...bindings, ...more }),
-  };
-}
+/** A HostLogger keeping every line (with the bindings of its children): the shared test logger. */
+export const recordingLogger = memoryLogger;
+export type { LogLine } from '../../../helpers/logger.ts';
 
 /** The plugin with these options and environment, in a host, as createPluginHost builds it. */
 export function loadNotifications(options: NotificationsOptionsInput | undefined, env: Record<string, string | undefined> = {}) {

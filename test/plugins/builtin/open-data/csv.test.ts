@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { PublishedInitiative } from '../../../../plugins/api/types.ts';
 import { lmnCsvExporter } from '../../../../plugins/builtin/open-data/lmn.ts';
-import { csvExporter, csvSource, escapeCell, readOurCsv, unescapeCell } from '../../../../plugins/builtin/open-data/our-csv.ts';
+import { escapeCell, unescapeCell } from '../../../../plugins/builtin/open-data/csv-text.ts';
+import { csvExporter, csvSource, readOurCsv } from '../../../../plugins/builtin/open-data/our-csv.ts';
 import { fixtureModel } from '../../../helpers/content.ts';
 import { epnChatelet, fieldsOf, formationRansart, openDataInitiatives, exportContext } from '../../../fixtures/open-data/initiatives.ts';
 
