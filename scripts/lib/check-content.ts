@@ -144,8 +144,8 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
   }
   for (const file of markdownFiles(curriculumDir)) {
     const isIndex = path.basename(file).startsWith('index.');
-    const schema = isIndex ? moduleFrontMatterSchema : sessionFrontMatterSchema;
-    checkMarkdown(file, (data) => issuesOf(file, schema.safeParse(data)));
+    // Printable kit pages (cards, grids, sheets: `kit: true`) are not sessions: no duration or objectives.
+    checkMarkdown(file, (data) => issuesOf(file, (isIndex || data.kit === true ? moduleFrontMatterSchema : sessionFrontMatterSchema).safeParse(data)));
     checkDirectoryLinks(file);
   }
   for (const file of markdownFiles(path.join(paths.content, 'news'))) {
