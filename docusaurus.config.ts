@@ -4,7 +4,7 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { passerelleRemarkPlugins } from './plugins/remark/index.ts';
-import { resolvePaths } from './plugins/model/paths.ts';
+import { resolvePaths } from './core/model/paths.ts';
 import contentPlugin from './plugins/docusaurus/content-plugin.ts';
 import themePasserelle from './plugins/docusaurus/theme-passerelle.ts';
 

@@ -1,8 +1,8 @@
 // Starts the server on PORT (default 3000) and stops it cleanly on SIGINT/SIGTERM.
-import '../plugins/model/timezone.ts';
+import '../core/model/timezone.ts';
 import type { Server } from 'node:http';
-import { loadContentModel, type ContentModel } from '../plugins/model/index.ts';
-import { resolvePaths, type ProjectPaths } from '../plugins/model/paths.ts';
+import { loadContentModel, type ContentModel } from '../core/model/index.ts';
+import { resolvePaths, type ProjectPaths } from '../core/model/paths.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { HealthProbe } from './health/router.ts';
 import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './search/runtime.ts';

@@ -2,7 +2,7 @@
 // /api (JSON, errors in the contract's shape) and the built site for everything else.
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { ContentModel } from '../plugins/model/index.ts';
+import type { ContentModel } from '../core/model/index.ts';
 import { healthRouter, type HealthProbe } from './health/router.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
 import { initiativesRouter } from './initiatives/router.ts';

@@ -1,5 +1,5 @@
 // `npm run build`: the whole site into build/ (Docusaurus, then the directory pages).
-import { resolvePaths } from '../plugins/model/paths.ts';
+import { resolvePaths } from '../core/model/paths.ts';
 import { buildSite } from './lib/build-site.ts';
 
 const started = Date.now();

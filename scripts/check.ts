@@ -1,9 +1,9 @@
 // `npm run check`: validates all content; exits 1 on any error. `--write` rewrites
 // initiative files in canonical form (same values, same bytes every time). `--stats`
 // prints the plain-language statistics of every guide.
-import { loadInitiatives, writeInitiativeFile } from '../plugins/model/index.ts';
-import { resolvePaths } from '../plugins/model/paths.ts';
-import { checkContent } from './lib/check-content.ts';
+import { loadInitiatives, writeInitiativeFile } from '../core/model/index.ts';
+import { resolvePaths } from '../core/model/paths.ts';
+import { checkContent } from '../core/content/check-content.ts';
 
 const paths = resolvePaths();
 const report = await checkContent(paths);

@@ -11,7 +11,7 @@ import { DataLockError, lockDataDir } from '../api/storage/data-lock.ts';
 import { SubmissionRecords } from '../api/submissions/store.ts';
 import { createSubmissionsService } from '../api/submissions/service.ts';
 import { createPluginHost } from '../plugins/api/index.ts';
-import { loadContentModel, resolvePaths } from '../plugins/model/index.ts';
+import { loadContentModel, resolvePaths } from '../core/model/index.ts';
 
 const usage = 'Usage : npm run import -- <fichier> [--source <nom>] [--dry-run] [--by <e-mail>]';
 

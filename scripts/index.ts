@@ -1,11 +1,11 @@
 // `npm run index`: full rebuild of the search indexes from content/, swapped in atomically
 // (fresh indexes are filled beside the live ones, then exchanged in one Meilisearch task).
 // Uses the bundled Meilisearch on the data directory, or MEILI_HOST + MEILI_MASTER_KEY.
-import '../plugins/model/timezone.ts';
+import '../core/model/timezone.ts';
 import { createMeiliClient } from '../api/search/meili-client.ts';
 import { indexNames, SearchStore } from '../api/search/search-store.ts';
-import { loadContentModel, resolvePaths } from '../plugins/model/index.ts';
-import { startMeili } from './lib/meili-server.ts';
+import { loadContentModel, resolvePaths } from '../core/model/index.ts';
+import { startMeili } from '../api/search/meili-server.ts';
 import { createLogger } from '../api/logger.ts';
 import { createPluginHost } from '../plugins/api/index.ts';
 

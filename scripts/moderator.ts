@@ -2,7 +2,7 @@
 // stdin when piped), `remove <email>`, `list`. Accounts live in .data/moderators.json.
 import crypto from 'node:crypto';
 import { hashPassword, normalizeEmail, openModerators } from '../api/auth/moderators.ts';
-import { resolvePaths } from '../plugins/model/paths.ts';
+import { resolvePaths } from '../core/model/paths.ts';
 
 const [command, emailArg] = process.argv.slice(2);
 const store = await openModerators(resolvePaths().data);

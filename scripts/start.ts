@@ -1,13 +1,13 @@
 // `npm start`: builds the site when it is missing or older than the sources and content,
 // starts Meilisearch (bundled binary, or MEILI_HOST), syncs the indexes, then serves site
 // + API on one port. `--no-build` serves what is there.
-import '../plugins/model/timezone.ts';
+import '../core/model/timezone.ts';
 import { onShutdown, startServer } from '../api/index.ts';
 import { DataLockError } from '../api/storage/data-lock.ts';
 import { createLogger } from '../api/logger.ts';
-import { resolvePaths } from '../plugins/model/paths.ts';
+import { resolvePaths } from '../core/model/paths.ts';
 import { buildNeed, buildSite, renderDirectoryPages } from './lib/build-site.ts';
-import { MeiliStartError, startMeili, type MeiliEndpoint } from './lib/meili-server.ts';
+import { MeiliStartError, startMeili, type MeiliEndpoint } from '../api/search/meili-server.ts';
 
 const logger = createLogger();
 const paths = resolvePaths();

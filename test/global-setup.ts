@@ -6,7 +6,7 @@
 // tests that read the build then fail on their own.
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolvePaths } from '../plugins/model/paths.ts';
+import { resolvePaths } from '../core/model/paths.ts';
 import { buildNeed, buildSite, renderDirectoryPages } from '../scripts/lib/build-site.ts';
 
 async function withBuildLock<T>(dir: string, run: () => Promise<T>): Promise<T> {

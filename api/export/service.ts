@@ -3,7 +3,7 @@
 // formats date their content), so repeated downloads cost a directory listing.
 import { contentStamp, runExporter } from '../../plugins/api/exports.ts';
 import type { PluginHost } from '../../plugins/api/index.ts';
-import type { ContentModel } from '../../plugins/model/index.ts';
+import type { ContentModel } from '../../core/model/index.ts';
 import { HttpError } from '../http/errors.ts';
 
 export interface ExportInfo {

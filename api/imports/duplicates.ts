@@ -1,7 +1,7 @@
 // When an imported record is the same place as one already known: the same name and
 // address, or within 50 m with a similar name. Known places are the published initiatives,
 // the submissions waiting in the queue and the records queued earlier in the same import.
-import { editDistance } from '../../plugins/model/index.ts';
+import { editDistance } from '../../core/model/index.ts';
 
 export const NEAR_METRES = 50;
 

@@ -4,7 +4,7 @@
 // and of earlier records of the same file are reported, not queued. The report says what
 // was queued, what was skipped and why, record by record.
 import type { PluginHost, Source } from '../../plugins/api/index.ts';
-import { loadInitiatives, type ContentModel } from '../../plugins/model/index.ts';
+import { loadInitiatives, type ContentModel } from '../../core/model/index.ts';
 import { HttpError, type FieldErrors } from '../http/errors.ts';
 import type { SubmissionRecords } from '../submissions/store.ts';
 import type { SubmissionsService } from '../submissions/service.ts';

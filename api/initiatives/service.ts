@@ -1,7 +1,7 @@
 // Published initiatives as the API shows them: read through the content model, active
 // ones only (archived ones answer 410 so links in the wild get a clear answer).
 import fs from 'node:fs';
-import { initiativeFile, isSlug, readInitiativeFile, type ContentModel, type Initiative } from '../../plugins/model/index.ts';
+import { initiativeFile, isSlug, readInitiativeFile, type ContentModel, type Initiative } from '../../core/model/index.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 
 export interface InitiativesService {

@@ -15,7 +15,7 @@ import {
   writeInitiativeFile,
   type ContentModel,
   type Initiative,
-} from '../../plugins/model/index.ts';
+} from '../../core/model/index.ts';
 import { HttpError, type FieldErrors } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { JsonStore } from '../storage/json-store.ts';

@@ -2,7 +2,7 @@
 // (search sync, git commit… are plugins, see plugins/builtin/): the page and the list
 // re-rendered at once (written beside and renamed), with the plugins' site data (badges).
 import type { PluginHost } from '../../plugins/api/index.ts';
-import type { ContentModel } from '../../plugins/model/index.ts';
+import type { ContentModel } from '../../core/model/index.ts';
 import { renderOne } from '../../site/directory/render-directory.tsx';
 import { templateFile } from '../../site/directory/shell.ts';
 import type { SideEffect } from './service.ts';

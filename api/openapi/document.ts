@@ -2,7 +2,7 @@
 // schemas the routes use (submission, initiative fields, search query), so it cannot
 // drift from what the server accepts.
 import * as z from 'zod';
-import type { ContentModel } from '../../plugins/model/index.ts';
+import type { ContentModel } from '../../core/model/index.ts';
 import { searchQuerySchema } from '../search/service.ts';
 import { createSubmissionRequestSchema, submitterSchema } from '../submissions/schema.ts';
 

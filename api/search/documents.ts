@@ -7,7 +7,7 @@
 // opening_hours library with Belgian holidays, so `PH off` and dated exceptions are exact.
 // The horizon moves every day: sync re-sends the documents whose slots changed.
 import crypto from 'node:crypto';
-import { openIntervals, typicalWeek, type ContentModel, type Initiative } from '../../plugins/model/index.ts';
+import { openIntervals, typicalWeek, type ContentModel, type Initiative } from '../../core/model/index.ts';
 
 export const SLOT_MS = 5 * 60_000;
 export const HORIZON_DAYS = 8;

@@ -1,7 +1,7 @@
 // Search as the running server uses it: the client, the store and the service, a first
 // sync at start, a daily re-sync (open slots move with the days), and the health probe.
 // A Meilisearch outage is logged and retried; it never stops the server.
-import type { ContentModel } from '../../plugins/model/index.ts';
+import type { ContentModel } from '../../core/model/index.ts';
 import type { Logger } from '../logger.ts';
 import { nextDay, startOfDay, type DocumentTransform } from './documents.ts';
 import { createMeiliClient } from './meili-client.ts';

@@ -3,8 +3,8 @@
 // sends no document); `rebuild` fills fresh indexes and swaps them in atomically, so no
 // query ever sees an empty or half-built index. Every task is awaited and failures raised.
 import type { EnqueuedTaskPromise, Meilisearch, RecordAny, Settings, Task } from 'meilisearch';
-import { loadInitiatives, type ContentModel, type Initiative } from '../../plugins/model/index.ts';
-import { loadDocSections, type DocSection } from '../../plugins/search/doc-sections.ts';
+import { loadInitiatives, type ContentModel, type Initiative } from '../../core/model/index.ts';
+import { loadDocSections, type DocSection } from './doc-sections.ts';
 import { hashOf, initiativeDocument, type DocumentTransform, type InitiativeDocument } from './documents.ts';
 import { DOCS_SETTINGS, INITIATIVES_SETTINGS } from './settings.ts';
 

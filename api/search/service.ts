@@ -3,7 +3,7 @@
 // is ever spliced into filter syntax: filters are built only from known slugs and numbers.
 import type { Meilisearch, SearchParams } from 'meilisearch';
 import * as z from 'zod';
-import { lookupPlace, type ContentModel } from '../../plugins/model/index.ts';
+import { lookupPlace, type ContentModel } from '../../core/model/index.ts';
 import { HttpError, type FieldErrors } from '../http/errors.ts';
 import { slotOf, startOfDay, type InitiativeDocument } from './documents.ts';
 import { isUnavailable } from './meili-client.ts';

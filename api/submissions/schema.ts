@@ -2,7 +2,7 @@
 // the content model's own schema (one schema for files and submissions), here wrapped
 // with the submission's envelope: type, target, message, submitter, honeypot.
 import * as z from 'zod';
-import { isSlug, type ContentModel } from '../../plugins/model/index.ts';
+import { isSlug, type ContentModel } from '../../core/model/index.ts';
 
 export const SUBMISSION_TYPES = ['create', 'update', 'report'] as const;
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'changes_requested'] as const;

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import * as z from 'zod';
 import fs from 'node:fs';
-import { initiativeFile, readInitiativeFile, type ContentModel } from '../../plugins/model/index.ts';
+import { initiativeFile, readInitiativeFile, type ContentModel } from '../../core/model/index.ts';
 import { HttpError, type FieldErrors } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import { PluginHookError, type PluginHost, type SubmissionDraft } from '../../plugins/api/index.ts';

@@ -2,7 +2,7 @@
 // the hash of the tracking token, never the token.
 import path from 'node:path';
 import type { PluginSubmission } from '../../plugins/api/index.ts';
-import type { InitiativeFields } from '../../plugins/model/index.ts';
+import type { InitiativeFields } from '../../core/model/index.ts';
 import { JsonStore } from '../storage/json-store.ts';
 import type { SUBMISSION_STATUSES, SUBMISSION_TYPES } from './schema.ts';
 

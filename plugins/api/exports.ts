@@ -3,7 +3,7 @@
 // context. Shared by /api/export/<format> and the build's /open-data/ files.
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { listInitiativeFiles, loadInitiatives, type ContentModel, type Initiative } from '../model/index.ts';
+import { listInitiativeFiles, loadInitiatives, type ContentModel, type Initiative } from '../../core/model/index.ts';
 import type { Exporter, Licence, PublishedInitiative } from './types.ts';
 
 export function toPublished(i: Initiative): PublishedInitiative {

@@ -3,7 +3,7 @@
 // time limit per attempt, retries with backoff in the background, never thrown back to the
 // caller), search documents, exporters, sources and site data. Every log line and error
 // names the plugin and the hook.
-import type { ContentModel, Initiative, ProjectPaths } from '../model/index.ts';
+import type { ContentModel, Initiative, ProjectPaths } from '../../core/model/index.ts';
 import { importConfig, instantiatePlugins, PluginConfigError } from './load.ts';
 import type {
   ApprovedEvent,

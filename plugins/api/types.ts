@@ -3,7 +3,7 @@
 // answer means. What differs between territories and partner networks is a plugin, never
 // a fork. The site's "Plugins" documentation (content/developpeurs/) mirrors this file.
 import type * as z from 'zod';
-import type { ContentModel, Initiative, InitiativeFields, ProjectPaths } from '../model/index.ts';
+import type { ContentModel, Initiative, InitiativeFields, ProjectPaths } from '../../core/model/index.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
 

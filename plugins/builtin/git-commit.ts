@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as z from 'zod';
 import { definePlugin } from '../api/define.ts';
-import { initiativeFile } from '../model/index.ts';
+import { initiativeFile } from '../../core/model/index.ts';
 
 const run = promisify(execFile);
 

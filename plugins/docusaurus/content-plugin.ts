@@ -6,10 +6,10 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { pino } from 'pino';
 import { createPluginHost } from '../api/host.ts';
 import type { SiteData } from '../api/types.ts';
-import { checkContent } from '../../scripts/lib/check-content.ts';
-import { loadGlossary } from '../model/glossary.ts';
-import { loadContentModel } from '../model/index.ts';
-import { resolvePaths } from '../model/paths.ts';
+import { checkContent } from '../../core/content/check-content.ts';
+import { loadGlossary } from '../../core/model/glossary.ts';
+import { loadContentModel } from '../../core/model/index.ts';
+import { resolvePaths } from '../../core/model/paths.ts';
 
 export interface PasserelleGlobalData {
   directoryPath: string;

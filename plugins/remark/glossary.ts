@@ -8,7 +8,7 @@
  */
 import type { Root, Parent, PhrasingContent, RootContent, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import type { GlossaryTerm } from '../model/glossary.ts';
+import type { GlossaryTerm } from '../../core/model/glossary.ts';
 import { element } from './directive-utils.ts';
 
 export interface GlossaryOptions {

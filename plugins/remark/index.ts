@@ -2,7 +2,7 @@
 // own, so our directives are not taken for admonitions). The glossary comes last so it
 // sees the final text of steps and callouts.
 import type { Pluggable } from 'unified';
-import { loadGlossary } from '../model/glossary.ts';
+import { loadGlossary } from '../../core/model/glossary.ts';
 import remarkCallouts from './callouts.ts';
 import remarkEtapes from './etapes.ts';
 import remarkGlossary from './glossary.ts';

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { slotOf } from '../../api/search/documents.ts';
-import { lookupPlace, loadContentModel, ROOT_DIR, type ProjectPaths } from '../../plugins/model/index.ts';
-import { freePort, startMeili, type MeiliEndpoint } from '../lib/meili-server.ts';
+import { lookupPlace, loadContentModel, ROOT_DIR, type ProjectPaths } from '../../core/model/index.ts';
+import { freePort, startMeili, type MeiliEndpoint } from '../../api/search/meili-server.ts';
 import { writeSyntheticContent } from '../lib/synthetic.ts';
 
 // One keep-alive client for both sides, so each measurement is one HTTP exchange.

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { startServer } from '../../api/index.ts';
 import { createLogger } from '../../api/logger.ts';
 import { openQueue } from '../../api/submissions/store.ts';
-import { resolvePaths } from '../../plugins/model/index.ts';
+import { resolvePaths } from '../../core/model/index.ts';
 import { sampleInitiative } from '../lib/sample-submission.ts';
 
 const initiative = sampleInitiative;

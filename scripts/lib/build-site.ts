@@ -4,15 +4,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { loadContentModel } from '../../plugins/model/index.ts';
-import type { ProjectPaths } from '../../plugins/model/paths.ts';
+import { loadContentModel } from '../../core/model/index.ts';
+import type { ProjectPaths } from '../../core/model/paths.ts';
 import { renderDirectory } from '../../site/directory/render-directory.tsx';
 import { createPluginHost } from '../../plugins/api/index.ts';
 import { createLogger } from '../../api/logger.ts';
 import { writeOpenDataFiles } from './open-data-files.ts';
 
 export const BUILD_STAMP = '.passerelle-build.json';
-const SOURCES = ['site', 'plugins', 'docusaurus.config.ts', 'passerelle.config.ts', 'package.json'];
+const SOURCES = ['core', 'site', 'plugins', 'docusaurus.config.ts', 'passerelle.config.ts', 'package.json'];
 
 function newestMtime(target: string, skip: (p: string) => boolean = () => false): number {
   if (!fs.existsSync(target) || skip(target)) return 0;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runExporter } from '../../plugins/api/exports.ts';
 import type { PluginHost } from '../../plugins/api/index.ts';
-import type { ContentModel } from '../../plugins/model/index.ts';
+import type { ContentModel } from '../../core/model/index.ts';
 
 export const OPEN_DATA_DIR = 'open-data';
 

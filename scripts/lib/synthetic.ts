@@ -3,7 +3,7 @@
 // up to ~150 m so they stay in their commune). Never written into the real content/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadContentModel, loadInitiatives, resolvePaths, writeInitiativeFile, type Initiative, type ProjectPaths } from '../../plugins/model/index.ts';
+import { loadContentModel, loadInitiatives, resolvePaths, writeInitiativeFile, type Initiative, type ProjectPaths } from '../../core/model/index.ts';
 
 /** Deterministic pseudo-random numbers so two runs make the same tree. */
 function mulberry32(seed: number): () => number {

@@ -1,5 +1,5 @@
 // schema.org JSON-LD of an initiative, and the one safe way to put JSON inside <script>.
-import type { Initiative } from '../../plugins/model/index.ts';
+import type { Initiative } from '../../core/model/index.ts';
 import type { InitiativeView } from './view-model.ts';
 
 /** JSON for an inline <script>: `<`, `>`, `&` and line separators escaped so no text can close the tag. */

@@ -1,7 +1,7 @@
 // What a directory page shows, computed once from an initiative and the vocabularies:
 // labels in French, the typical week, links. Components stay dumb and testable.
-import type { ContentModel, Initiative, TimeRange } from '../../plugins/model/index.ts';
-import { hoursNotes, openIntervals, typicalWeek, WEEKDAYS_FR } from '../../plugins/model/index.ts';
+import type { ContentModel, Initiative, TimeRange } from '../../core/model/index.ts';
+import { hoursNotes, openIntervals, typicalWeek, WEEKDAYS_FR } from '../../core/model/index.ts';
 
 export interface InitiativeView {
   id: string;

@@ -3,7 +3,7 @@ declare module '@theme/EntryPoints' {
   export default function EntryPoints(): import('react').JSX.Element;
 }
 declare module '@theme/Glossary' {
-  export default function Glossary(props: { terms: import('../../plugins/model/glossary.ts').GlossaryTerm[] }): import('react').ReactNode;
+  export default function Glossary(props: { terms: import('../../core/model/glossary.ts').GlossaryTerm[] }): import('react').ReactNode;
 }
 declare module '@theme/ProposalForm' {
   export default function ProposalForm(props: { vocab: import('./ProposalForm/index.tsx').ProposalVocabularies }): import('react').ReactNode;

@@ -7,7 +7,7 @@ import ICAL from 'ical.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPluginHost, DEFAULT_LICENCE } from '../../plugins/api/index.ts';
-import { loadContentModel, ROOT_DIR } from '../../plugins/model/index.ts';
+import { loadContentModel, ROOT_DIR } from '../../core/model/index.ts';
 import { sampleInitiative } from '../../scripts/lib/sample-submission.ts';
 import { writeOpenDataFiles } from '../../scripts/lib/open-data-files.ts';
 import { tempContent } from '../helpers/content.ts';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolvePaths, ROOT_DIR } from '../../plugins/model/paths.ts';
+import { resolvePaths, ROOT_DIR } from '../../core/model/paths.ts';
 import { tempContent, tempDir } from '../helpers/content.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
 import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';

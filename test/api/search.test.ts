@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchService, type SearchResult } from '../../api/search/service.ts';
 import { indexNames, SearchStore } from '../../api/search/search-store.ts';
 import { createMeiliClient } from '../../api/search/meili-client.ts';
-import { isOpenAt, loadContentModel, loadInitiatives, readInitiativeFile, resolvePaths, writeInitiativeFile } from '../../plugins/model/index.ts';
+import { isOpenAt, loadContentModel, loadInitiatives, readInitiativeFile, resolvePaths, writeInitiativeFile } from '../../core/model/index.ts';
 import { tempContent } from '../helpers/content.ts';
 import { getJson } from '../helpers/server.ts';
 import { startSearchStack, type SearchStack } from '../helpers/search-stack.ts';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/index.ts';
-import { loadContentModel, readInitiativeFile, resolvePaths, writeInitiativeFile } from '../../plugins/model/index.ts';
+import { loadContentModel, readInitiativeFile, resolvePaths, writeInitiativeFile } from '../../core/model/index.ts';
 import { renderDirectory } from '../../site/directory/render-directory.tsx';
 import { tempContent } from '../helpers/content.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadContentModel, resolvePaths, type ContentModel, type ProjectPaths } from '../../plugins/model/index.ts';
+import { loadContentModel, resolvePaths, type ContentModel, type ProjectPaths } from '../../core/model/index.ts';
 
 export const FIXTURE_CONTENT = path.resolve(import.meta.dirname, '../fixtures/content');
 

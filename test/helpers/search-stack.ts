@@ -6,8 +6,8 @@ import type { RunningServer } from '../../api/index.ts';
 import { startServer } from '../../api/index.ts';
 import { createLogger } from '../../api/logger.ts';
 import type { SearchRuntime } from '../../api/search/runtime.ts';
-import { resolvePaths, type ProjectPaths } from '../../plugins/model/paths.ts';
-import { startMeili, type MeiliEndpoint } from '../../scripts/lib/meili-server.ts';
+import { resolvePaths, type ProjectPaths } from '../../core/model/paths.ts';
+import { startMeili, type MeiliEndpoint } from '../../api/search/meili-server.ts';
 import { tempDir } from './content.ts';
 
 export interface SearchStack {

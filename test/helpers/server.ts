@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from '../../api/index.ts';
 import { createLogger } from '../../api/logger.ts';
-import type { ProjectPaths } from '../../plugins/model/paths.ts';
+import type { ProjectPaths } from '../../core/model/paths.ts';
 
 /** Each test server gets its own data directory (the data lock allows one server per directory). */
 export async function startTestServer(paths: ProjectPaths, options: Omit<ServerOptions, 'paths'> & { dataDir?: string } = {}): Promise<Awaited<ReturnType<typeof startServer>> & { dataDir: string }> {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../scripts/lib/check-content.ts';
+import { checkContent } from '../../core/content/check-content.ts';
 import { tempContent } from '../helpers/content.ts';
 
 const TODAY = '2026-11-23';
@@ -49,7 +49,7 @@ describe('npm run check', () => {
   });
 
   it('passes on the repository content', async () => {
-    const { resolvePaths } = await import('../../plugins/model/paths.ts');
+    const { resolvePaths } = await import('../../core/model/paths.ts');
     const report = await checkContent(resolvePaths({}), TODAY);
     expect(report.errors).toEqual([]);
     expect(report.initiativeCount).toBeGreaterThanOrEqual(40);

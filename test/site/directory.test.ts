@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContentModel, loadInitiatives, resolvePaths } from '../../plugins/model/index.ts';
-import { readInitiativeFile, writeInitiativeFile } from '../../plugins/model/initiative-files.ts';
+import { loadContentModel, loadInitiatives, resolvePaths } from '../../core/model/index.ts';
+import { readInitiativeFile, writeInitiativeFile } from '../../core/model/initiative-files.ts';
 import { renderDirectory, renderOne } from '../../site/directory/render-directory.tsx';
 import { tempContent } from '../helpers/content.ts';
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../../api/index.ts';
-import { resolvePaths } from '../../plugins/model/paths.ts';
+import { resolvePaths } from '../../core/model/paths.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { resolvePaths, ROOT_DIR } from '../../plugins/model/paths.ts';
+import { resolvePaths, ROOT_DIR } from '../../core/model/paths.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
 import { tempContent } from '../helpers/content.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';

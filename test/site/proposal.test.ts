@@ -3,7 +3,7 @@
 // appear next to their fields, then the tracking page shows the proposal. axe-clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { resolvePaths } from '../../plugins/model/paths.ts';
+import { resolvePaths } from '../../core/model/paths.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
 

@@ -18,9 +18,9 @@
 //
 // Nothing from `source` (the submission reference) nor about a submitter is written.
 import crypto from 'node:crypto';
-import { hoursNotes, typicalWeek, type TimeRange } from '../../model/hours.ts';
-import { normalizeName } from '../../model/territory.ts';
-import type { VocabularyName } from '../../model/vocabularies.ts';
+import { hoursNotes, typicalWeek, type TimeRange } from '../../../core/hours/index.ts';
+import { normalizeName } from '../../../core/model/territory.ts';
+import type { VocabularyName } from '../../../core/model/vocabularies.ts';
 import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
 import { initiativePageUrl } from '../../../site/directory/view-model.ts';
 

@@ -23,7 +23,7 @@
 // TextEncoder per character, which takes about a minute for 50,000 events, so the events
 // are folded here (same rule: at most 75 octets per line, never inside a character).
 import ical, { escape, type ICalEventData } from 'ical-generator';
-import { openIntervals } from '../../model/hours.ts';
+import { openIntervals } from '../../../core/hours/index.ts';
 import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
 import { initiativePageUrl } from '../../../site/directory/view-model.ts';
 

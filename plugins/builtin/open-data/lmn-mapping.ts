@@ -25,10 +25,10 @@
 //
 // Standard → our (fromLmn): see the defaults documented on `fromLmn`. What cannot be
 // mapped is returned as French warnings next to the fields, for the import report.
-import { hoursError } from '../../model/hours.ts';
-import { normalizeName, type Section, type Territory } from '../../model/territory.ts';
-import type { Term, VocabularyName, Vocabularies } from '../../model/vocabularies.ts';
-import type { ContentModel } from '../../model/index.ts';
+import { hoursError } from '../../../core/hours/index.ts';
+import { normalizeName, type Section, type Territory } from '../../../core/model/territory.ts';
+import type { Term, VocabularyName, Vocabularies } from '../../../core/model/vocabularies.ts';
+import type { ContentModel } from '../../../core/model/index.ts';
 import type { PublishedInitiative } from '../../api/types.ts';
 
 /** Every column of the standard v1.0.1, in its order (CSV files must have them all, in this order). */

@@ -13,7 +13,7 @@
 // Sources accept files of other producers: `|` or `;` between values, a `;`-delimited CSV,
 // a JSON array (or an object with a `data` array). Each record comes with the warnings of
 // the mapping (values without equivalent, defaults filled in) in `warnings`.
-import type { ContentModel } from '../../model/index.ts';
+import type { ContentModel } from '../../../core/model/index.ts';
 import type { Exporter, ExportContext, PublishedInitiative, Source, SourceRecord } from '../../api/types.ts';
 import { fromLmn, LMN_FIELDS, toLmn, type LmnField, type LmnRecord } from './lmn-mapping.ts';
 import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from './csv-text.ts';

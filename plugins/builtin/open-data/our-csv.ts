@@ -11,7 +11,7 @@
 //
 // Cells are made inert for spreadsheets (see csv-text.ts): phone numbers such as +32… are
 // therefore written '+32…, and read back without the quote.
-import { FIELD_ORDER } from '../../model/initiative.ts';
+import { FIELD_ORDER } from '../../../core/model/initiative.ts';
 import type { Exporter, PublishedInitiative, Source, SourceRecord } from '../../api/types.ts';
 import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from './csv-text.ts';
 

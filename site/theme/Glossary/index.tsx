@@ -2,7 +2,7 @@
 // term has an anchor (#mot-<slug>) so pages and aidants can point to it.
 import React, { type ReactNode } from 'react';
 import Layout from '@theme/Layout';
-import type { GlossaryTerm } from '../../../plugins/model/glossary.ts';
+import type { GlossaryTerm } from '../../../core/model/glossary.ts';
 
 export default function Glossary({ terms }: { terms: GlossaryTerm[] }): ReactNode {
   return (

@@ -10,7 +10,7 @@ import { DEFAULT_LICENCE } from '../../../plugins/api/index.ts';
 import { publishedInitiatives, runExporter } from '../../../plugins/api/exports.ts';
 import { lmnComparable } from '../../../plugins/builtin/open-data/lmn-mapping.ts';
 import { lmnCsvExporter, lmnJsonExporter } from '../../../plugins/builtin/open-data/lmn.ts';
-import { loadContentModel, loadInitiatives, ROOT_DIR, type ProjectPaths } from '../../../plugins/model/index.ts';
+import { loadContentModel, loadInitiatives, ROOT_DIR, type ProjectPaths } from '../../../core/model/index.ts';
 import { tempContent, tempDir } from '../../helpers/content.ts';
 import { loginModerator } from '../../helpers/moderator.ts';
 import { startTestServer } from '../../helpers/server.ts';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { definePlugin } from '../../../plugins/api/index.ts';
 import { meilisearchSync, notifications } from '../../../plugins/builtin/index.ts';
-import { resolvePaths } from '../../../plugins/model/paths.ts';
+import { resolvePaths } from '../../../core/model/paths.ts';
 import { renderDirectoryPages } from '../../../scripts/lib/build-site.ts';
 import { sampleInitiative, sampleSubmitter } from '../../../scripts/lib/sample-submission.ts';
 import { tempContent } from '../../helpers/content.ts';

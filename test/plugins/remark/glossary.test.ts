@@ -2,8 +2,8 @@
 // page (accessible with aria-describedby), whole words only, never inside headings, links
 // or code, longest form first; and the real glossary file loads.
 import { describe, expect, it } from 'vitest';
-import { loadGlossary, type GlossaryTerm } from '../../../plugins/model/glossary.ts';
-import { resolvePaths } from '../../../plugins/model/paths.ts';
+import { loadGlossary, type GlossaryTerm } from '../../../core/model/glossary.ts';
+import { resolvePaths } from '../../../core/model/paths.ts';
 import { remarkEtapes, remarkGlossary } from '../../../plugins/remark/index.ts';
 import type { Pluggable } from 'unified';
 import { toHtml } from '../../helpers/markdown.ts';

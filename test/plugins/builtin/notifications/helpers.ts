@@ -9,7 +9,7 @@ import { instantiatePlugins } from '../../../../plugins/api/load.ts';
 import { PluginHost } from '../../../../plugins/api/host.ts';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../../../plugins/api/types.ts';
 import { notifications, type NotificationsOptionsInput } from '../../../../plugins/builtin/notifications/index.ts';
-import { resolvePaths, type Initiative } from '../../../../plugins/model/index.ts';
+import { resolvePaths, type Initiative } from '../../../../core/model/index.ts';
 import { sampleInitiative, sampleSubmitter } from '../../../../scripts/lib/sample-submission.ts';
 import { FIXTURE_CONTENT, fixtureModel } from '../../../helpers/content.ts';
 

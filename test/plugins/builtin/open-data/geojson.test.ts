@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Initiative } from '../../../../plugins/model/index.ts';
+import type { Initiative } from '../../../../core/model/index.ts';
 import { geojsonExporter } from '../../../../plugins/builtin/open-data/geojson.ts';
 import { fixtureModel } from '../../../helpers/content.ts';
 import { exportContext, variantOfPermanence } from '../../../fixtures/open-data/initiatives.ts';

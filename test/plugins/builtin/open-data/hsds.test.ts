@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import type { Initiative } from '../../../../plugins/model/index.ts';
+import type { Initiative } from '../../../../core/model/index.ts';
 import { hsdsExporter, uuidV5, type HsdsServicePage } from '../../../../plugins/builtin/open-data/hsds.ts';
 import { fixtureModel } from '../../../helpers/content.ts';
 import { exportContext, variantOfPermanence } from '../../../fixtures/open-data/initiatives.ts';

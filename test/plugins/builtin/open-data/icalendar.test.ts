@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { Initiative } from '../../../../plugins/model/index.ts';
+import type { Initiative } from '../../../../core/model/index.ts';
 import { CALENDAR_NAME, icalendarExporter, MAX_SESSIONS } from '../../../../plugins/builtin/open-data/icalendar.ts';
 import { fixtureModel } from '../../../helpers/content.ts';
 import { exportContext, variantOfPermanence } from '../../../fixtures/open-data/initiatives.ts';

@@ -12,8 +12,8 @@ import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { splitFrontMatter } from '../../scripts/lib/front-matter.ts';
-import { markdownFiles } from '../model/markdown-files.ts';
+import { splitFrontMatter } from '../../core/content/front-matter.ts';
+import { markdownFiles } from '../../core/model/markdown-files.ts';
 
 export type DocSource = 'guides' | 'formation';
 

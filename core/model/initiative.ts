@@ -2,7 +2,7 @@
 // for content files, API submissions and imports alike. Messages are French because
 // submitters see them next to the form fields.
 import * as z from 'zod';
-import { hoursError } from './hours.ts';
+import { hoursError } from '../hours/index.ts';
 import { isSlug } from './slug.ts';
 import type { Territory } from './territory.ts';
 import type { Vocabularies, VocabularyName } from './vocabularies.ts';

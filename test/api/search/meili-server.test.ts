@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MeiliStartError, startMeili } from '../../scripts/lib/meili-server.ts';
-import { tempDir } from '../helpers/content.ts';
+import { MeiliStartError, startMeili } from '../../../api/search/meili-server.ts';
+import { tempDir } from '../../helpers/content.ts';
 
 const dataDir = tempDir('passerelle-meili-life-');
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSlug, slugify, uniqueSlug } from '../../../plugins/model/slug.ts';
+import { isSlug, slugify, uniqueSlug } from '../../../core/model/slug.ts';
 
 describe('slugify', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Opening hours in OpenStreetMap `opening_hours` syntax: validation, and what pages and
 // search need from them (a typical week, open intervals over a period, open at a time).
 // All Date arithmetic happens in Europe/Brussels (see timezone.ts).
-import './timezone.ts';
+import '../model/timezone.ts';
 import OpeningHours from 'opening_hours';
 
 // Belgian public holidays (Wallonia) for `PH` rules.

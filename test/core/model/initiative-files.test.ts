@@ -9,7 +9,7 @@ import {
   serializeInitiative,
   writeInitiativeFile,
   type Initiative,
-} from '../../../plugins/model/index.ts';
+} from '../../../core/model/index.ts';
 import { fixtureModel, FIXTURE_CONTENT, tempDir } from '../../helpers/content.ts';
 
 const model = fixtureModel();

@@ -1,7 +1,7 @@
 // Plain-language statistics: sentences split where a reader pauses, code and headings
 // left out, and sentences over the threshold reported with their line.
 import { describe, expect, it } from 'vitest';
-import { MAX_SENTENCE_WORDS, plainLanguageStats } from '../../scripts/lib/plain-language.ts';
+import { MAX_SENTENCE_WORDS, plainLanguageStats } from '../../../core/content/plain-language.ts';
 
 const long = Array.from({ length: MAX_SENTENCE_WORDS + 5 }, (_, i) => `mot${i}`).join(' ');
 

@@ -3,13 +3,13 @@
 // Each problem is one line: file, field, what is wrong and how to fix it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadContentModel, loadInitiatives, serializeInitiative, listInitiativeFiles, type ContentModel } from '../../plugins/model/index.ts';
-import { ContentError, displayPath, parseYaml } from '../../plugins/model/yaml-file.ts';
-import { isSlug, slugify } from '../../plugins/model/slug.ts';
-import type { ProjectPaths } from '../../plugins/model/paths.ts';
+import { loadContentModel, loadInitiatives, serializeInitiative, listInitiativeFiles, type ContentModel } from '../model/index.ts';
+import { ContentError, displayPath, parseYaml } from '../model/yaml-file.ts';
+import { isSlug, slugify } from '../model/slug.ts';
+import type { ProjectPaths } from '../model/paths.ts';
 import { MAX_SENTENCE_WORDS, plainLanguageStats, type PlainLanguageStats } from './plain-language.ts';
 import { guideFrontMatterSchema, moduleFrontMatterSchema, sessionFrontMatterSchema, splitFrontMatter } from './front-matter.ts';
-import { markdownFiles } from '../../plugins/model/markdown-files.ts';
+import { markdownFiles } from '../model/markdown-files.ts';
 
 export interface CheckReport {
   errors: string[];

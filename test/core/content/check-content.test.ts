@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayPath } from '../../plugins/model/yaml-file.ts';
-import { checkContent } from '../../scripts/lib/check-content.ts';
-import { tempContent } from '../helpers/content.ts';
+import { displayPath } from '../../../core/model/yaml-file.ts';
+import { checkContent } from '../../../core/content/check-content.ts';
+import { tempContent } from '../../helpers/content.ts';
 
 const TODAY = '2026-11-23';
 const FIXTURE = 'initiatives/permanence-marcinelle.yml';

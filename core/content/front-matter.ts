@@ -1,7 +1,7 @@
 // Front matter of guides and curriculum pages: plain YAML only (`---js` and friends would
 // be evaluated as code by the Markdown loader), and the fields each kind of page needs.
 import * as z from 'zod';
-import { parseYaml } from '../../plugins/model/yaml-file.ts';
+import { parseYaml } from '../model/yaml-file.ts';
 
 export interface FrontMatter {
   data: Record<string, unknown>;

@@ -31,7 +31,7 @@ export function loadContentModel(paths: ProjectPaths = resolvePaths()): ContentM
 
 export * from './initiative.ts';
 export * from './initiative-files.ts';
-export * from './hours.ts';
+export * from '../hours/index.ts';
 export * from './paths.ts';
 export * from './slug.ts';
 export * from './territory.ts';
