@@ -7,6 +7,7 @@ import { passerelleRemarkPlugins } from './plugins/remark/index.ts';
 import { resolvePaths } from './core/model/paths.ts';
 import contentPlugin from './plugins/docusaurus/content-plugin.ts';
 import themePasserelle from './plugins/docusaurus/theme-passerelle.ts';
+import { normalizeSiteUrl, sitePaths } from './core/urls.ts';
 
 const paths = resolvePaths();
 const remark = { beforeDefaultRemarkPlugins: passerelleRemarkPlugins(paths.content) };
@@ -15,7 +16,7 @@ const config: Config = {
   title: 'Passerelle',
   tagline: "L'aide numérique près de chez vous, à Charleroi Métropole",
   favicon: 'img/favicon.svg',
-  url: process.env.PASSERELLE_SITE_URL ?? 'http://localhost:3000',
+  url: normalizeSiteUrl(process.env.PASSERELLE_SITE_URL),
   baseUrl: '/',
   trailingSlash: false,
   onBrokenLinks: 'throw',
@@ -89,7 +90,7 @@ const config: Config = {
       items: [
         // Plain HTML links: /annuaire is served by our renderer, not a Docusaurus route, and a
         // `pathname://` item would get an "external link" icon with an English label.
-        { type: 'html', position: 'left', value: '<a class="navbar__item navbar__link" href="/annuaire">Trouver de l’aide</a>' },
+        { type: 'html', position: 'left', value: `<a class="navbar__item navbar__link" href="${sitePaths.directory}">Trouver de l’aide</a>` },
         { to: '/guides', label: 'Guides', position: 'left', activeBaseRegex: '^/guides' },
         { to: '/formation', label: 'Formation des aidants', position: 'left', activeBaseRegex: '^/formation' },
         { to: '/actualites', label: 'Actualités', position: 'left' },
@@ -102,7 +103,7 @@ const config: Config = {
         {
           title: 'Passerelle',
           items: [
-            { html: '<a class="footer__link-item" href="/annuaire">Trouver de l’aide</a>' },
+            { html: `<a class="footer__link-item" href="${sitePaths.directory}">Trouver de l’aide</a>` },
             { label: 'Guides pas à pas', to: '/guides' },
             { label: 'Formation des aidants', to: '/formation' },
             { label: 'Les mots du numérique', to: '/glossaire' },

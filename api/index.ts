@@ -3,6 +3,7 @@ import '../core/model/timezone.ts';
 import type { Server } from 'node:http';
 import { loadContentModel, type ContentModel } from '../core/model/index.ts';
 import { resolvePaths, type ProjectPaths } from '../core/model/paths.ts';
+import { normalizeSiteUrl } from '../core/urls.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { HealthProbe } from './health/router.ts';
 import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './search/runtime.ts';
@@ -43,7 +44,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const paths = opts.paths ?? resolvePaths();
   const logger = opts.logger ?? createLogger();
   const model = opts.model ?? loadContentModel(paths);
-  const siteUrl = process.env.PASSERELLE_SITE_URL;
+  const siteUrl = normalizeSiteUrl(process.env.PASSERELLE_SITE_URL);
   // The search index applies the plugins' toSearchDocument; the plugins get the index.
   let plugins: PluginHost | undefined;
   const search = opts.search ? createSearchRuntime(opts.search, model, logger, (doc, i) => (plugins ? plugins.toSearchDocument(doc, i) : doc)) : undefined;
@@ -52,7 +53,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     model,
     logger,
     runtime: 'server',
-    ...(siteUrl ? { siteUrl } : {}),
+    siteUrl,
     ...(opts.config ? { config: opts.config } : {}),
     ...(search ? { search: { upsertInitiative: (i) => search.store.upsertInitiative(model, i), markStale: () => search.markStale() } } : {}),
   });

@@ -5,6 +5,7 @@ import { contentStamp, runExporter } from '../../plugins/api/exports.ts';
 import type { PluginHost } from '../../plugins/api/index.ts';
 import type { ContentModel } from '../../core/model/index.ts';
 import { HttpError } from '../http/errors.ts';
+import { sitePaths } from '../../core/urls.ts';
 
 export interface ExportInfo {
   format: string;
@@ -32,7 +33,7 @@ export function createExportService(model: ContentModel, plugins: PluginHost): E
     list() {
       return {
         licence: plugins.licence,
-        formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, fileName: e.fileName, contentType: e.contentType, url: `/api/export/${e.format}` })),
+        formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, fileName: e.fileName, contentType: e.contentType, url: sitePaths.exportFormat(e.format) })),
       };
     },
     render(format) {

@@ -2,6 +2,7 @@
 // address, or within 50 m with a similar name. Known places are the published initiatives,
 // the submissions waiting in the queue and the records queued earlier in the same import.
 import { editDistance } from '../../core/model/index.ts';
+import { normalizeName } from '../../core/text.ts';
 
 export const NEAR_METRES = 50;
 
@@ -15,14 +16,7 @@ export interface PlaceKey {
   lng: number;
 }
 
-export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+const normalize = normalizeName;
 
 /** Street names written differently ("Rue de la Station 12" vs "rue de la station, 12"). */
 const normalizeStreet = (street: string) => normalize(street).replace(/\b(rue|r|avenue|av|place|pl|chaussee|ch|boulevard|bd)\b/g, (w) => w[0]!);

@@ -1,15 +1,9 @@
 // The audit log (.data/audit.json): who decided what, when. Append-only.
 import path from 'node:path';
+import type { AuditEntry } from '../../core/wire/moderation.ts';
 import { JsonStore } from '../storage/json-store.ts';
 
-export interface AuditEntry {
-  at: string;
-  by: string;
-  action: 'approve' | 'reject' | 'request_changes';
-  submission: string;
-  initiative?: string;
-  reason?: string;
-}
+export type { AuditEntry };
 
 export interface AuditData {
   entries: AuditEntry[];

@@ -16,38 +16,20 @@ import {
   type ContentModel,
   type Initiative,
 } from '../../core/model/index.ts';
-import { HttpError, type FieldErrors } from '../http/errors.ts';
+import { reprefix, toFieldErrors } from '../../core/field-errors.ts';
+import { HttpError } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { JsonStore } from '../storage/json-store.ts';
 import type { PluginHost } from '../../plugins/api/index.ts';
 import { pluginFieldErrors } from '../submissions/service.ts';
 import { toPluginSubmission, type Submission, type SubmissionRecords } from '../submissions/store.ts';
 import type { AuditData, AuditEntry } from './audit.ts';
+import { SUBMISSION_STATUSES } from '../../core/statuses.ts';
+import type { Change, ModerationView } from '../../core/wire/moderation.ts';
 
 export type SideEffect = (initiative: Initiative, context: { submission: string; moderator: string }) => Promise<void>;
 
-export interface Change {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface ModerationView {
-  id: string;
-  type: Submission['type'];
-  status: Submission['status'];
-  targetId?: string;
-  initiative?: Submission['initiative'];
-  message?: string;
-  submitter: Submission['submitter'];
-  createdAt: string;
-  updatedAt: string;
-  reason?: string;
-  thread: Submission['thread'];
-  /** For updates: what would change, field by field, against the current file. */
-  changes?: Change[];
-  result?: { initiative: string };
-}
+export type { Change, ModerationView };
 
 export interface ModerationService {
   list(status?: unknown): ModerationView[];
@@ -68,7 +50,6 @@ interface Intent {
 
 type Stored = Submission & { intent?: Intent; result?: { initiative: string }; decidedBy?: string };
 
-const STATUSES = ['pending', 'approved', 'rejected', 'changes_requested'];
 const today = () => new Date().toISOString().slice(0, 10);
 
 function view(s: Stored, changes?: Change[]): ModerationView {
@@ -118,16 +99,10 @@ export function createModerationService(model: ContentModel, records: Submission
       return { ...existing, status: 'archived', updated: today(), source: { ...existing.source, submission: s.id } };
     }
     const fields = model.fieldsSchema.safeParse(edits ?? s.initiative);
-    if (!fields.success) {
-      const errors: FieldErrors = {};
-      for (const i of fields.error.issues) errors[['edits', ...i.path.map(String)].join('.')] ??= i.message;
-      throw new HttpError(400, 'invalid_edits', 'Les modifications ne sont pas valides.', errors);
-    }
+    if (!fields.success) throw new HttpError(400, 'invalid_edits', 'Les modifications ne sont pas valides.', toFieldErrors(fields.error.issues, { prefix: ['edits'] }));
     const pluginErrors = await pluginFieldErrors(plugins, { type: s.type, ...(s.targetId ? { targetId: s.targetId } : {}), initiative: { ...fields.data }, origin: 'moderation' });
     if (Object.keys(pluginErrors).length) {
-      const prefix = edits === undefined ? 'initiative' : 'edits';
-      const errors: FieldErrors = {};
-      for (const [field, message] of Object.entries(pluginErrors)) errors[field.replace(/^initiative(?=\.|$)/, prefix)] = message;
+      const errors = edits === undefined ? pluginErrors : reprefix(pluginErrors, 'initiative', 'edits');
       throw new HttpError(400, 'invalid_edits', edits === undefined ? 'Cette demande ne respecte pas une règle ajoutée depuis : corrigez-la avant de l’approuver.' : 'Les modifications ne sont pas valides.', errors);
     }
     const id = s.type === 'update' ? s.targetId! : uniqueSlug(fields.data.name, (slug) => fs.existsSync(initiativeFile(model.paths.initiatives, slug)));
@@ -177,8 +152,8 @@ export function createModerationService(model: ContentModel, records: Submission
 
   return {
     list(status) {
-      if (status !== undefined && (typeof status !== 'string' || !STATUSES.includes(status))) {
-        throw new HttpError(400, 'invalid_query', `status vaut ${STATUSES.join(', ')}.`, { status: `Valeurs possibles : ${STATUSES.join(', ')}.` });
+      if (status !== undefined && (typeof status !== 'string' || !(SUBMISSION_STATUSES as readonly string[]).includes(status))) {
+        throw new HttpError(400, 'invalid_query', `status vaut ${SUBMISSION_STATUSES.join(', ')}.`, { status: `Valeurs possibles : ${SUBMISSION_STATUSES.join(', ')}.` });
       }
       return (records.all() as Stored[]).filter((s) => !status || s.status === status).map((s) => view(s));
     },

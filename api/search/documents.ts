@@ -7,7 +7,8 @@
 // opening_hours library with Belgian holidays, so `PH off` and dated exceptions are exact.
 // The horizon moves every day: sync re-sends the documents whose slots changed.
 import crypto from 'node:crypto';
-import { openIntervals, typicalWeek, type ContentModel, type Initiative } from '../../core/model/index.ts';
+import { formatDay, openIntervals, typicalWeek } from '../../core/hours/index.ts';
+import type { ContentModel, Initiative } from '../../core/model/index.ts';
 
 export const SLOT_MS = 5 * 60_000;
 export const HORIZON_DAYS = 8;
@@ -37,8 +38,8 @@ export interface BuiltDocument {
   openSlots: number[];
   /** The open slots of the horizon's first day only: small enough to send back with each hit. */
   todaySlots: number[];
-  /** Monday first: the day's hours in words ("9 h 00 à 12 h 00", "Fermé"), for result lists. */
-  weekHours: string[];
+  /** Monday first: the day's hours in words (« 9 h à 12 h »), null when closed that day; empty without hours. */
+  weekHours: (string | null)[];
   horizonStart: number;
   /** Searchable words that plugins add (toSearchDocument); empty by default. */
   keywords: string[];
@@ -82,15 +83,16 @@ export function hashOf(value: unknown): string {
   return crypto.createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 }
 
-const slotCache = new Map<string, { slots: number[]; week: string[] }>();
+const slotCache = new Map<string, { slots: number[]; week: (string | null)[] }>();
 
-const spoken = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1').replace(':', ' h ');
-
-function hoursData(hours: string, horizon: Date): { slots: number[]; week: string[] } {
+function hoursData(hours: string, horizon: Date): { slots: number[]; week: (string | null)[] } {
   const key = `${horizon.getTime()}|${hours}`;
   const cached = slotCache.get(key);
   if (cached) return cached;
-  const week = typicalWeek(hours, horizon).map((ranges) => (ranges.length ? ranges.map((r) => `${spoken(r.from)} à ${spoken(r.to)}`).join(', ') : 'Fermé'));
+  const week = typicalWeek(hours, horizon).map((ranges, day) => {
+    const d = formatDay(day, ranges);
+    return d.closed ? null : d.text;
+  });
   const data = { slots: openSlots(hours, horizon), week };
   if (slotCache.size > 5000) slotCache.clear();
   slotCache.set(key, data);

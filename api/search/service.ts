@@ -4,10 +4,14 @@
 import type { Meilisearch, SearchParams } from 'meilisearch';
 import * as z from 'zod';
 import { lookupPlace, type ContentModel } from '../../core/model/index.ts';
+import { toFieldErrors } from '../../core/field-errors.ts';
+import { MESSAGES } from '../../core/messages.ts';
 import { HttpError, type FieldErrors } from '../http/errors.ts';
 import { slotOf, startOfDay, type InitiativeDocument } from './documents.ts';
 import { isUnavailable } from './meili-client.ts';
 import type { DocDocument, IndexNames } from './search-store.ts';
+import type { DocHit, FacetValue, SearchHit, SearchResult } from '../../core/wire/search.ts';
+import { sitePaths } from '../../core/urls.ts';
 
 const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -38,44 +42,7 @@ export const searchQuerySchema = z
 
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export interface SearchHit {
-  id: string;
-  name: string;
-  kind: string;
-  kindLabel: string;
-  summary: string;
-  address: { street: string; postcode: string; locality: string; commune: string; communeName: string };
-  geo: { lat: number; lng: number };
-  distanceKm?: number;
-  openNow: boolean | null;
-  todayHours: string | null;
-  url: string;
-  demo: boolean;
-}
-
-export interface DocHit {
-  title: string;
-  section: string;
-  url: string;
-  excerpt: string;
-  source: 'guides' | 'formation';
-}
-
-export interface SearchResult {
-  hits: SearchHit[];
-  total: number;
-  page: number;
-  limit: number;
-  facets: Record<'kind' | 'service' | 'public' | 'commune', FacetValue[]>;
-  near?: { label: string; lat: number; lng: number };
-  docs?: DocHit[];
-}
+export type { DocHit, FacetValue, SearchHit, SearchResult } from '../../core/wire/search.ts';
 
 export interface SearchService {
   search(raw: unknown, now?: Date): Promise<SearchResult>;
@@ -84,12 +51,12 @@ export interface SearchService {
 const FACETS = { kind: 'kinds', service: 'services', public: 'publics' } as const;
 const FACET_FIELDS = { kind: 'kind', service: 'services', public: 'publics', commune: 'commune' } as const;
 
-const unavailable = () => new HttpError(503, 'search_unavailable', "La recherche ne répond pas pour le moment. Réessayez dans quelques minutes, ou consultez la liste des lieux par commune sur /annuaire.");
+const unavailable = () => new HttpError(503, 'search_unavailable', MESSAGES.searchUnavailable);
 
-function todayHours(weekHours: string[] | undefined, now: Date): string | null {
-  const today = weekHours?.[(now.getDay() + 6) % 7];
-  if (!today) return null;
-  return today === 'Fermé' ? "Fermé aujourd'hui" : today;
+/** Today's hours in words, « Fermé aujourd'hui », or null for a place without hours. */
+function todayHours(weekHours: (string | null)[] | undefined, now: Date): string | null {
+  if (!weekHours?.length) return null;
+  return weekHours[(now.getDay() + 6) % 7] ?? "Fermé aujourd'hui";
 }
 
 export function createSearchService(client: Meilisearch, names: IndexNames, model: ContentModel): SearchService {
@@ -116,11 +83,7 @@ export function createSearchService(client: Meilisearch, names: IndexNames, mode
     async search(raw, now = new Date()) {
       const parsed = searchQuerySchema.safeParse(raw);
       if (!parsed.success) {
-        const fields: FieldErrors = {};
-        for (const issue of parsed.error.issues) {
-          const key = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query'));
-          fields[key] = issue.code === 'unrecognized_keys' ? `Paramètre inconnu. Paramètres possibles : ${Object.keys(searchQuerySchema.shape).join(', ')}.` : issue.message;
-        }
+        const fields = toFieldErrors(parsed.error.issues, { root: 'query', unknownKey: MESSAGES.unknownParameter(Object.keys(searchQuerySchema.shape)) });
         throw new HttpError(400, 'invalid_query', 'La recherche contient un paramètre invalide.', fields);
       }
       const query = parsed.data;
@@ -201,7 +164,7 @@ export function createSearchService(client: Meilisearch, names: IndexNames, mode
         ...(near && typeof h._geoDistance === 'number' ? { distanceKm: Math.round(h._geoDistance / 100) / 10 } : {}),
         openNow: h.hours ? openIds.has(h.id) : null,
         todayHours: todayHours(h.weekHours, now),
-        url: `/annuaire/${h.id}`,
+        url: sitePaths.initiative(h.id),
         demo: h.demo,
       }));
       const distribution = (places.facetDistribution ?? {}) as Record<string, Record<string, number>>;

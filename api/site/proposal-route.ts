@@ -4,7 +4,9 @@
 import express, { Router, type RequestHandler } from 'express';
 import { HttpError } from '../http/errors.ts';
 import type { SubmissionsService } from '../submissions/service.ts';
-import { escapeHtml, loadShell, type Shell } from '../../site/directory/shell.ts';
+import { escapeHtml } from '../../core/html.ts';
+import { sitePaths } from '../../core/urls.ts';
+import { loadShell, type Shell } from '../../site/directory/shell.ts';
 import { formFieldFor, formToSubmission, type FormFields } from '../../site/proposal/form-mapping.ts';
 
 function page(buildDir: string | undefined, title: string, body: string): string {
@@ -16,7 +18,7 @@ function page(buildDir: string | undefined, title: string, body: string): string
   }
   const main = `<main class="container container--narrow margin-vert--lg" id="passerelle-main">${body}</main>`;
   if (!shell) return `<!doctype html><html lang="fr-BE"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${main}</body></html>`;
-  return shell.fill({ title: escapeHtml(title), description: escapeHtml(title), path: '/proposer/envoyer', head: '<meta name="robots" content="noindex">', body: main });
+  return shell.fill({ title: escapeHtml(title), description: escapeHtml(title), path: sitePaths.proposalPost, head: '<meta name="robots" content="noindex">', body: main });
 }
 
 export function proposalRoute(service: SubmissionsService, limiter: RequestHandler, buildDir?: string): Router {
@@ -24,7 +26,7 @@ export function proposalRoute(service: SubmissionsService, limiter: RequestHandl
   router.post('/proposer/envoyer', limiter, express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
     try {
       const receipt = await service.create(formToSubmission(req.body as FormFields));
-      const link = `/suivi?id=${encodeURIComponent(receipt.id)}&token=${encodeURIComponent(receipt.trackingToken)}`;
+      const link = sitePaths.tracking(receipt.id, receipt.trackingToken);
       res
         .status(202)
         .type('html')

@@ -2,10 +2,10 @@
 // the content model's own schema (one schema for files and submissions), here wrapped
 // with the submission's envelope: type, target, message, submitter, honeypot.
 import * as z from 'zod';
+import { toFieldErrors } from '../../core/field-errors.ts';
 import { isSlug, type ContentModel } from '../../core/model/index.ts';
 
-export const SUBMISSION_TYPES = ['create', 'update', 'report'] as const;
-export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'changes_requested'] as const;
+import { SUBMISSION_TYPES } from '../../core/statuses.ts';
 
 export const submitterSchema = z
   .object({
@@ -46,10 +46,7 @@ export function createSubmissionRequestSchema(model: ContentModel) {
       if (value.initiative !== undefined) {
         const parsed = model.fieldsSchema.safeParse(value.initiative);
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            if (issue.code === 'unrecognized_keys') for (const key of issue.keys) ctx.addIssue({ code: 'custom', path: ['initiative', ...issue.path.map(String), key], message: 'Ce champ est inconnu : retirez-le.' });
-            else ctx.addIssue({ code: 'custom', path: ['initiative', ...issue.path.map(String)], message: issue.message });
-          }
+          for (const [path, message] of Object.entries(toFieldErrors(parsed.error.issues, { prefix: ['initiative'] }))) ctx.addIssue({ code: 'custom', path: path.split('.'), message });
         }
       }
     });

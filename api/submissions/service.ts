@@ -4,30 +4,17 @@ import crypto from 'node:crypto';
 import * as z from 'zod';
 import fs from 'node:fs';
 import { initiativeFile, readInitiativeFile, type ContentModel } from '../../core/model/index.ts';
+import { toFieldErrors } from '../../core/field-errors.ts';
+import { MESSAGES } from '../../core/messages.ts';
 import { HttpError, type FieldErrors } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import { PluginHookError, type PluginHost, type SubmissionDraft } from '../../plugins/api/index.ts';
 import { createSubmissionRequestSchema, type SubmissionRequest } from './schema.ts';
-import { toPluginSubmission, type Submission, type SubmissionRecords, type ThreadEntry } from './store.ts';
+import type { PublicStatus, Receipt } from '../../core/wire/submissions.ts';
+import { toPluginSubmission, type Submission, type SubmissionRecords } from './store.ts';
+import { sitePaths } from '../../core/urls.ts';
 
-export interface Receipt {
-  id: string;
-  status: 'pending';
-  trackingToken: string;
-}
-
-export interface PublicStatus {
-  id: string;
-  type: Submission['type'];
-  targetId?: string;
-  /** What the submitter sent (their own data, so they can correct it); never their contact. */
-  initiative?: Submission['initiative'];
-  status: Submission['status'];
-  createdAt: string;
-  updatedAt: string;
-  reason?: string;
-  thread: ThreadEntry[];
-}
+export type { PublicStatus, Receipt };
 
 /** What `npm run import` queues: fields read by a source, on behalf of whoever imports. */
 export interface ImportedSubmission {
@@ -49,19 +36,6 @@ export interface SubmissionsService {
 }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
-
-function fieldErrors(issues: { path: PropertyKey[]; message: string; code: string; keys?: string[] }[]): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys) fields[[...issue.path.map(String), key].join('.')] = 'Ce champ est inconnu : retirez-le.';
-      continue;
-    }
-    const key = issue.path.map(String).join('.') || 'body';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 /** Runs the plugins' rules; a failing plugin refuses the submission without naming internals. */
 export async function pluginFieldErrors(plugins: PluginHost, draft: SubmissionDraft): Promise<FieldErrors> {
@@ -85,7 +59,7 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
   /** Base rules and plugins' rules together, so a submitter sees every problem at once. */
   async function check(body: Record<string, unknown>, origin: SubmissionDraft['origin']): Promise<SubmissionRequest> {
     const parsed = schema.safeParse(body);
-    const fields: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error.issues as never);
+    const fields: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues);
     const type = typeof body.type === 'string' && ['create', 'update', 'report'].includes(body.type) ? (body.type as SubmissionDraft['type']) : undefined;
     if (type && !body.website) {
       const draft: SubmissionDraft = {
@@ -97,7 +71,7 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
       };
       for (const [field, message] of Object.entries(await pluginFieldErrors(plugins, draft))) fields[field] ??= message;
     }
-    if (!parsed.success || Object.keys(fields).length) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', fields);
+    if (!parsed.success || Object.keys(fields).length) throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, fields);
     return parsed.data;
   }
 
@@ -107,7 +81,7 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
     if (request.targetId) {
       const file = initiativeFile(model.paths.initiatives, request.targetId);
       if (!fs.existsSync(file) || readInitiativeFile(model, file).status !== 'active') {
-        throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', { targetId: "Aucune initiative publiée ne porte cet identifiant." });
+        throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, { targetId: "Aucune initiative publiée ne porte cet identifiant." });
       }
     }
     const now = new Date().toISOString();
@@ -127,7 +101,7 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
     };
     await records.add(submission);
     // Notifications and the like: the submitter does not wait for them.
-    void plugins.emit('onSubmissionCreated', { submission: toPluginSubmission(submission), trackingPath: `/suivi?id=${encodeURIComponent(id)}` });
+    void plugins.emit('onSubmissionCreated', { submission: toPluginSubmission(submission), trackingPath: sitePaths.tracking(id) });
     return { id, status: 'pending', trackingToken };
   }
 
@@ -181,11 +155,11 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
       const submission = owned(id, token);
       if (submission.status !== 'changes_requested') throw new HttpError(409, 'conflict', "Cette demande n'attend pas de modification de votre part.");
       const parsed = resubmitSchema.safeParse(body ?? {});
-      if (!parsed.success) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', fieldErrors(parsed.error.issues as never));
-      if (submission.type !== 'report' && parsed.data.initiative === undefined) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', { initiative: "Envoyez les informations corrigées de l'initiative." });
+      if (!parsed.success) throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, toFieldErrors(parsed.error.issues));
+      if (submission.type !== 'report' && parsed.data.initiative === undefined) throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, { initiative: "Envoyez les informations corrigées de l'initiative." });
       if (parsed.data.initiative !== undefined) {
         const fields = await pluginFieldErrors(plugins, { type: submission.type, ...(submission.targetId ? { targetId: submission.targetId } : {}), initiative: parsed.data.initiative, message: parsed.data.message, origin: 'api' });
-        if (Object.keys(fields).length) throw new HttpError(400, 'invalid_submission', 'Certains champs sont à corriger.', fields);
+        if (Object.keys(fields).length) throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, fields);
       }
       const at = new Date().toISOString();
       await records.change(id, (s) => {

@@ -4,17 +4,14 @@ import path from 'node:path';
 import type { PluginSubmission } from '../../plugins/api/index.ts';
 import type { InitiativeFields } from '../../core/model/index.ts';
 import { JsonStore } from '../storage/json-store.ts';
-import type { SUBMISSION_STATUSES, SUBMISSION_TYPES } from './schema.ts';
+import type { SubmissionStatus, SubmissionType } from '../../core/statuses.ts';
+import type { ThreadEntry } from '../../core/wire/submissions.ts';
 
-export interface ThreadEntry {
-  at: string;
-  from: 'submitter' | 'moderator';
-  text: string;
-}
+export type { ThreadEntry };
 
 export interface Submission {
   id: string;
-  type: (typeof SUBMISSION_TYPES)[number];
+  type: SubmissionType;
   targetId?: string;
   initiative?: InitiativeFields;
   message?: string;
@@ -23,7 +20,7 @@ export interface Submission {
   /** Set for records queued by `npm run import`: the source and where the record was. */
   imported?: { source: string; ref: string };
   tokenHash: string;
-  status: (typeof SUBMISSION_STATUSES)[number];
+  status: SubmissionStatus;
   createdAt: string;
   updatedAt: string;
   reason?: string;

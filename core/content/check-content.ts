@@ -10,6 +10,7 @@ import type { ProjectPaths } from '../model/paths.ts';
 import { MAX_SENTENCE_WORDS, plainLanguageStats, type PlainLanguageStats } from './plain-language.ts';
 import { guideFrontMatterSchema, moduleFrontMatterSchema, sessionFrontMatterSchema, splitFrontMatter } from './front-matter.ts';
 import { markdownFiles } from '../model/markdown-files.ts';
+import { toProblems, type IssueLike } from '../field-errors.ts';
 
 export interface CheckReport {
   errors: string[];
@@ -21,9 +22,9 @@ export interface CheckReport {
   model?: ContentModel;
 }
 
-function issuesOf(file: string, result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): string[] {
+function issuesOf(file: string, result: { success: boolean; error?: { issues: readonly IssueLike[] } }): string[] {
   if (result.success || !result.error) return [];
-  return result.error.issues.map((i) => `${displayPath(file)}: ${i.path.length ? `\`${i.path.join('.')}\`: ` : ''}${i.message}`);
+  return toProblems(result.error.issues).map((p) => `${displayPath(file)}: ${p.path ? `\`${p.path}\`: ` : ''}${p.message}`);
 }
 
 export async function checkContent(paths: ProjectPaths, today = new Date().toISOString().slice(0, 10)): Promise<CheckReport> {

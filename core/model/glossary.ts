@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { slugify } from './slug.ts';
 import { ContentError, displayPath, readYamlFile } from './yaml-file.ts';
+import { toProblems } from '../field-errors.ts';
 
 const termSchema = z
   .object({
@@ -29,7 +30,7 @@ export function glossaryFile(contentDir: string): string {
 export function loadGlossary(contentDir: string): GlossaryTerm[] {
   const file = glossaryFile(contentDir);
   const parsed = fileSchema.safeParse(readYamlFile(file));
-  if (!parsed.success) throw new ContentError(displayPath(file), parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  if (!parsed.success) throw new ContentError(displayPath(file), toProblems(parsed.error.issues));
   const seen = new Set<string>();
   return parsed.data.terms.map((t, i) => {
     const slug = slugify(t.term);

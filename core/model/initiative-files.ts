@@ -7,7 +7,9 @@ import YAML from 'yaml';
 import { FIELD_ORDER, type Initiative } from './initiative.ts';
 import { isSlug } from './slug.ts';
 import { ContentError, displayPath, parseYaml } from './yaml-file.ts';
+import { writeFileAtomic } from '../atomic-file.ts';
 import type { ContentModel } from './index.ts';
+import { toProblems, type IssueLike } from '../field-errors.ts';
 
 export interface LoadResult {
   initiatives: Initiative[];
@@ -38,7 +40,7 @@ export function parseInitiative(model: ContentModel, text: string, file: string)
   if (!parsed.success) {
     throw new ContentError(
       shown,
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: fixMessage(i) })),
+      toProblems(parsed.error.issues, fixMessage),
     );
   }
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
@@ -48,7 +50,7 @@ export function parseInitiative(model: ContentModel, text: string, file: string)
   return parsed.data as Initiative;
 }
 
-function fixMessage(issue: { code: string; message: string; path: PropertyKey[]; keys?: string[] }): string {
+function fixMessage(issue: IssueLike): string {
   if (issue.code === 'unrecognized_keys' && issue.keys) return `champ inconnu : ${issue.keys.map((k) => `\`${k}\``).join(', ')}. Retirez-le ou vérifiez l'orthographe (champs permis : ${FIELD_ORDER.join(', ')}).`;
   if (issue.code === 'invalid_type' && /undefined/.test(issue.message)) return 'champ obligatoire manquant.';
   return issue.message;
@@ -89,9 +91,18 @@ export function loadInitiatives(model: ContentModel, dir: string): LoadResult {
   return { initiatives, errors };
 }
 
-function ordered(initiative: Initiative): Record<string, unknown> {
+/** Thrown instead of writing a field the schema does not know (it would be lost on reading). */
+export class UnknownFieldError extends Error {
+  override name = 'UnknownFieldError';
+}
+
+function ordered(initiative: Initiative, order: readonly string[]): Record<string, unknown> {
+  const unknown = Object.keys(initiative).filter((k) => !order.includes(k));
+  if (unknown.length) {
+    throw new UnknownFieldError(`Refusing to write initiative « ${String(initiative.id)} »: ${unknown.map((k) => `« ${k} »`).join(', ')} is not a field of the initiative schema (core/model/initiative.ts). Add it there, or remove it.`);
+  }
   const out: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER) {
+  for (const key of order) {
     const value = (initiative as unknown as Record<string, unknown>)[key];
     if (value === undefined) continue;
     // Plugin fields in name order, so a rewrite gives the same bytes.
@@ -102,9 +113,9 @@ function ordered(initiative: Initiative): Record<string, unknown> {
 
 const FLOW_KEYS = new Set(['geo', 'period']);
 
-/** Canonical YAML text of an initiative. */
-export function serializeInitiative(initiative: Initiative): string {
-  const doc = new YAML.Document(ordered(initiative));
+/** Canonical YAML text of an initiative; `order` is the schema's key order (FIELD_ORDER). */
+export function serializeInitiative(initiative: Initiative, order: readonly string[] = FIELD_ORDER): string {
+  const doc = new YAML.Document(ordered(initiative, order));
   YAML.visit(doc, {
     Pair(_, pair) {
       const key = YAML.isScalar(pair.key) ? String(pair.key.value) : '';
@@ -116,11 +127,8 @@ export function serializeInitiative(initiative: Initiative): string {
 }
 
 /** Writes beside then renames, so a reader never sees half a file. Returns the path. */
-export function writeInitiativeFile(dir: string, initiative: Initiative): string {
+export function writeInitiativeFile(dir: string, initiative: Initiative, order: readonly string[] = FIELD_ORDER): string {
   const file = initiativeFile(dir, initiative.id);
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(tmp, serializeInitiative(initiative));
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, serializeInitiative(initiative, order));
   return file;
 }

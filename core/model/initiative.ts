@@ -4,12 +4,10 @@
 import * as z from 'zod';
 import { hoursError } from '../hours/index.ts';
 import { isSlug } from './slug.ts';
+import { INITIATIVE_STATUSES as STATUSES, ORIGINS } from '../statuses.ts';
 import type { Territory } from './territory.ts';
 import type { Vocabularies, VocabularyName } from './vocabularies.ts';
 
-export const KIND_SLUGS = ['epn', 'permanence', 'formation', 'wifi', 'materiel', 'accompagnement', 'evenement'] as const;
-export const ORIGINS = ['team', 'moderation', 'import', 'demo'] as const;
-export const STATUSES = ['active', 'archived'] as const;
 
 const isoDate = z
   .string({ error: (iss) => (iss.input === undefined ? 'cette date est obligatoire (AAAA-MM-JJ), par exemple 2026-11-20.' : 'une date est attendue (AAAA-MM-JJ).') })
@@ -180,12 +178,15 @@ export function createInitiativeFieldsSchema(ctx: ContentModelContext) {
   return z.object(fieldsShape(ctx)).strict().superRefine(crossFieldRules(ctx.territory));
 }
 
+/** The keys of a content file, in file order: `id` first, the person's fields, then the server's. */
+function fileShape(ctx: ContentModelContext) {
+  const { id, ...meta } = metaShape;
+  return { id, ...fieldsShape(ctx), ...meta };
+}
+
 /** A whole content file. */
 export function createInitiativeSchema(ctx: ContentModelContext) {
-  return z
-    .object({ ...fieldsShape(ctx), ...metaShape })
-    .strict()
-    .superRefine(crossFieldRules(ctx.territory));
+  return z.object(fileShape(ctx)).strict().superRefine(crossFieldRules(ctx.territory));
 }
 
 export type InitiativeFields = z.infer<ReturnType<typeof createInitiativeFieldsSchema>>;
@@ -196,8 +197,15 @@ export interface Initiative extends InitiativeFields {
   status: (typeof STATUSES)[number];
 }
 
-/** Canonical key order of a file; also the order fields are shown and diffed in. */
-export const FIELD_ORDER = [
-  'id', 'name', 'kind', 'summary', 'description', 'organisation', 'services', 'publics', 'support', 'languages',
-  'access', 'address', 'geo', 'hours', 'contact', 'period', 'extra', 'source', 'updated', 'status',
-] as const;
+// The shape's rules read the vocabularies and territory only when a value is checked, so
+// an empty context is enough to list its keys.
+const KEYS_ONLY: ContentModelContext = {
+  vocabularies: { slugs: () => [] } as unknown as Vocabularies,
+  territory: { communes: [] } as unknown as Territory,
+};
+
+/**
+ * Canonical key order of a file, derived from the schema (a field added there is written,
+ * read, shown and diffed with no other edit); also the order fields are shown and diffed in.
+ */
+export const FIELD_ORDER = Object.keys(fileShape(KEYS_ONLY)) as readonly (keyof Initiative & string)[];

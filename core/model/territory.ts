@@ -4,6 +4,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { readYamlFile, ContentError, displayPath } from './yaml-file.ts';
+import { toProblems } from '../field-errors.ts';
 
 const sectionSchema = z
   .object({
@@ -51,15 +52,7 @@ export interface Territory {
   sectionsByPostcode(postcode: string): Section[];
 }
 
-/** Lowercase, accents and punctuation removed: how names typed by people are compared. */
-export function normalizeName(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { normalizeName } from '../text.ts';
 
 export function loadTerritory(territoryDir: string): Territory {
   const file = path.join(territoryDir, 'communes.yml');
@@ -67,7 +60,7 @@ export function loadTerritory(territoryDir: string): Territory {
   if (!parsed.success) {
     throw new ContentError(
       displayPath(file),
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      toProblems(parsed.error.issues),
     );
   }
   const { bbox } = parsed.data;

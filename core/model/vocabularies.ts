@@ -4,6 +4,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { readYamlFile, ContentError, displayPath } from './yaml-file.ts';
+import { toProblems } from '../field-errors.ts';
 
 const termSchema = z
   .object({
@@ -58,7 +59,7 @@ export function loadVocabularies(territoryDir: string): Vocabularies {
   if (!parsed.success) {
     throw new ContentError(
       displayPath(file),
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      toProblems(parsed.error.issues),
     );
   }
   const d = parsed.data;

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { listInitiativeFiles, loadInitiatives, type ContentModel, type Initiative } from '../../core/model/index.ts';
+import type { SiteUrl } from '../../core/urls.ts';
 import type { Exporter, Licence, PublishedInitiative } from './types.ts';
 
 export function toPublished(i: Initiative): PublishedInitiative {
@@ -17,8 +18,8 @@ export function publishedInitiatives(model: ContentModel): PublishedInitiative[]
   return initiatives.filter((i) => i.status === 'active').map(toPublished);
 }
 
-export function runExporter(exporter: Exporter, model: ContentModel, opts: { licence: Licence; siteUrl: string; generatedAt?: Date }): string {
-  return exporter.export(publishedInitiatives(model), { model, siteUrl: opts.siteUrl.replace(/\/+$/, ''), licence: opts.licence, generatedAt: opts.generatedAt ?? new Date() });
+export function runExporter(exporter: Exporter, model: ContentModel, opts: { licence: Licence; siteUrl: SiteUrl; generatedAt?: Date }): string {
+  return exporter.export(publishedInitiatives(model), { model, siteUrl: opts.siteUrl, licence: opts.licence, generatedAt: opts.generatedAt ?? new Date() });
 }
 
 /** Changes whenever an initiative file is added, removed or rewritten (for caches). */

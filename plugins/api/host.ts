@@ -4,6 +4,7 @@
 // caller), search documents, exporters, sources and site data. Every log line and error
 // names the plugin and the hook.
 import type { ContentModel, Initiative, ProjectPaths } from '../../core/model/index.ts';
+import { normalizeSiteUrl, type SiteUrl } from '../../core/urls.ts';
 import { importConfig, instantiatePlugins, PluginConfigError } from './load.ts';
 import type {
   ApprovedEvent,
@@ -79,7 +80,7 @@ export interface PluginHostOptions {
   logger: HostLogger;
   runtime: PluginContext['runtime'];
   search?: SearchIndexHandle;
-  siteUrl?: string;
+  siteUrl?: SiteUrl;
   env?: Readonly<Record<string, string | undefined>>;
   /** Use this config instead of importing `paths.config` (tests). */
   config?: PasserelleConfig;
@@ -99,7 +100,7 @@ export class PluginHost {
     private readonly logger: HostLogger,
     file = 'passerelle.config.ts',
     /** The public address plugins were given (no trailing slash): exports use it too. */
-    readonly siteUrl = 'http://localhost:3000',
+    readonly siteUrl: SiteUrl = normalizeSiteUrl(undefined),
   ) {
     this.licence = config.licence ?? DEFAULT_LICENCE;
     const problems: string[] = [];
@@ -249,7 +250,7 @@ export async function createPluginHost(opts: PluginHostOptions): Promise<PluginH
   const file = opts.paths.config;
   const config = opts.config ?? (await importConfig(file, async () => (await import('../builtin/index.ts')).defaultConfig()));
   const env = opts.env ?? process.env;
-  const siteUrl = (opts.siteUrl ?? env.PASSERELLE_SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const siteUrl = opts.siteUrl ?? normalizeSiteUrl(env.PASSERELLE_SITE_URL);
   const instances = instantiatePlugins(config, file, (name) => ({
     model: opts.model,
     paths: opts.paths,

@@ -4,6 +4,7 @@
 // a fork. The site's "Plugins" documentation (content/developpeurs/) mirrors this file.
 import type * as z from 'zod';
 import type { ContentModel, Initiative, InitiativeFields, ProjectPaths } from '../../core/model/index.ts';
+import type { SiteUrl } from '../../core/urls.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -32,7 +33,7 @@ export interface PluginContext {
   model: ContentModel;
   paths: ProjectPaths;
   /** Public address of the site, without a trailing slash (PASSERELLE_SITE_URL). */
-  siteUrl: string;
+  siteUrl: SiteUrl;
   logger: PluginLogger;
   /** The process environment, for secrets such as SMTP_URL (never sent to a browser). */
   env: Readonly<Record<string, string | undefined>>;
@@ -122,7 +123,7 @@ export interface Licence {
 
 export interface ExportContext {
   model: ContentModel;
-  siteUrl: string;
+  siteUrl: SiteUrl;
   licence: Licence;
   /** When the export is made (for `dtstamp`, `updated` and the like). */
   generatedAt: Date;

@@ -10,6 +10,7 @@ import { checkContent } from '../../core/content/check-content.ts';
 import { loadGlossary } from '../../core/model/glossary.ts';
 import { loadContentModel } from '../../core/model/index.ts';
 import { resolvePaths } from '../../core/model/paths.ts';
+import { sitePaths } from '../../core/urls.ts';
 
 export interface PasserelleGlobalData {
   directoryPath: string;
@@ -36,7 +37,7 @@ export default function contentPlugin(_context: LoadContext): Plugin {
       const plugins = await createPluginHost({ paths, model, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }), runtime: 'build' });
       const banner = plugins.siteData({}).banner;
       // Nothing that grows or changes with the initiatives goes to the client.
-      const global: PasserelleGlobalData = { directoryPath: '/annuaire', ...(banner ? { banner } : {}) };
+      const global: PasserelleGlobalData = { directoryPath: sitePaths.directory, ...(banner ? { banner } : {}) };
       const openData = { licence: plugins.licence, formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, fileName: e.fileName })) };
       const content: LoadedContent = { global, openData };
       return content;
@@ -45,12 +46,12 @@ export default function contentPlugin(_context: LoadContext): Plugin {
       const { global, openData } = content as LoadedContent;
       actions.setGlobalData(global);
       const openDataModule = await actions.createData('open-data.json', JSON.stringify(openData));
-      actions.addRoute({ path: '/donnees-ouvertes', component: '@theme/OpenData', modules: { data: openDataModule }, exact: true });
+      actions.addRoute({ path: sitePaths.openData, component: '@theme/OpenData', modules: { data: openDataModule }, exact: true });
       // /glossaire: every term of content/glossary.yml, on its own page (its data is loaded
       // by that page only, not by every page).
       const terms = loadGlossary(paths.content).sort((a, b) => a.term.localeCompare(b.term, 'fr', { sensitivity: 'base' }));
       const data = await actions.createData('glossary.json', JSON.stringify(terms));
-      actions.addRoute({ path: '/glossaire', component: '@theme/Glossary', modules: { terms: data }, exact: true });
+      actions.addRoute({ path: sitePaths.glossary, component: '@theme/Glossary', modules: { terms: data }, exact: true });
       // /proposer: the proposal form, with its choices taken from the vocabularies.
       const model = loadContentModel(paths);
       const v = model.vocabularies;
@@ -69,7 +70,7 @@ export default function contentPlugin(_context: LoadContext): Plugin {
           communes: model.territory.communes.map((c) => ({ value: c.slug, label: c.name })),
         }),
       );
-      actions.addRoute({ path: '/proposer', component: '@theme/ProposalForm', modules: { vocab }, exact: true });
+      actions.addRoute({ path: sitePaths.proposal, component: '@theme/ProposalForm', modules: { vocab }, exact: true });
     },
     getPathsToWatch: () => [paths.config, `${paths.content}/initiatives/*.yml`, `${paths.content}/territory/*.yml`, `${paths.content}/glossary.yml`],
   };

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { buildSite } from '../lib/build-site.ts';
 import { writeSyntheticContent } from '../lib/synthetic.ts';
 import { kb, pageWeight } from './page-weight.ts';
+import { sitePaths } from '../../core/urls.ts';
 
 export async function benchBuild(sizes: number[]): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-build-'));
@@ -20,9 +21,9 @@ export async function benchBuild(sizes: number[]): Promise<void> {
       const start = performance.now();
       await buildSite(paths);
       const seconds = (performance.now() - start) / 1000;
-      const list = pageWeight(paths.build, '/annuaire');
+      const list = pageWeight(paths.build, sitePaths.directory);
       const firstPage = fs.readdirSync(path.join(paths.build, 'annuaire')).find((f) => f !== 'index.html');
-      const one = firstPage ? pageWeight(paths.build, `/annuaire/${firstPage.replace(/\.html$/, '')}`) : undefined;
+      const one = firstPage ? pageWeight(paths.build, sitePaths.initiative(firstPage.replace(/\.html$/, ''))) : undefined;
       const home = pageWeight(paths.build, '/');
       rows.push({
         size,

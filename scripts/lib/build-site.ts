@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { loadContentModel } from '../../core/model/index.ts';
+import { normalizeSiteUrl } from '../../core/urls.ts';
 import type { ProjectPaths } from '../../core/model/paths.ts';
 import { renderDirectory } from '../../site/directory/render-directory.tsx';
 import { createPluginHost } from '../../plugins/api/index.ts';
@@ -77,8 +78,9 @@ export async function bundleClientScripts(paths: ProjectPaths): Promise<void> {
 /** The directory pages (with the plugins' site data) and the open-data files. */
 export async function renderDirectoryPages(paths: ProjectPaths, siteUrl?: string): Promise<number> {
   const model = loadContentModel(paths);
-  const plugins = await createPluginHost({ paths, model, logger: createLogger(), runtime: 'build', ...(siteUrl ? { siteUrl } : {}) });
-  const { pages } = renderDirectory({ buildDir: paths.build, model, siteUrl, siteData: (scope) => plugins.siteData(scope) });
+  const site = normalizeSiteUrl(siteUrl);
+  const plugins = await createPluginHost({ paths, model, logger: createLogger(), runtime: 'build', siteUrl: site });
+  const { pages } = renderDirectory({ buildDir: paths.build, model, siteUrl: site, siteData: (scope) => plugins.siteData(scope) });
   writeOpenDataFiles(paths.build, model, plugins);
   fs.writeFileSync(path.join(paths.build, BUILD_STAMP), JSON.stringify({ builtAt: new Date().toISOString() }));
   return pages;

@@ -3,9 +3,11 @@
 // the API. Re-run whenever the directory pages are rendered.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../../core/atomic-file.ts';
 import { runExporter } from '../../plugins/api/exports.ts';
 import type { PluginHost } from '../../plugins/api/index.ts';
 import type { ContentModel } from '../../core/model/index.ts';
+import { sitePaths } from '../../core/urls.ts';
 
 export const OPEN_DATA_DIR = 'open-data';
 
@@ -15,22 +17,20 @@ export function writeOpenDataFiles(buildDir: string, model: ContentModel, plugin
   const written: string[] = [];
   for (const exporter of plugins.exporters()) {
     const file = path.join(dir, path.basename(exporter.fileName));
-    const tmp = `${file}.${process.pid}.tmp`;
     let body: string;
     try {
       body = runExporter(exporter, model, { licence: plugins.licence, siteUrl: plugins.siteUrl, generatedAt });
     } catch (err) {
       throw new Error(`export « ${exporter.format} » : ${(err as Error).message}`, { cause: err });
     }
-    fs.writeFileSync(tmp, body);
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, body);
     written.push(file);
   }
   const index = {
     licence: plugins.licence,
     generatedAt: generatedAt.toISOString(),
-    formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, file: `/${OPEN_DATA_DIR}/${path.basename(e.fileName)}`, api: `/api/export/${e.format}`, contentType: e.contentType })),
+    formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, file: sitePaths.openDataFile(path.basename(e.fileName)), api: sitePaths.exportFormat(e.format), contentType: e.contentType })),
   };
-  fs.writeFileSync(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  writeFileAtomic(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   return written;
 }

@@ -1,18 +1,9 @@
-// schema.org JSON-LD of an initiative, and the one safe way to put JSON inside <script>.
+// schema.org JSON-LD of an initiative (put into the page with core/html.ts' scriptJson).
 import type { Initiative } from '../../core/model/index.ts';
+import { initiativeUrl, type SiteUrl } from '../../core/urls.ts';
 import type { InitiativeView } from './view-model.ts';
 
-/** JSON for an inline <script>: `<`, `>`, `&` and line separators escaped so no text can close the tag. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
-export function jsonLd(i: Initiative, view: InitiativeView, siteUrl: string): Record<string, unknown> {
+export function jsonLd(i: Initiative, view: InitiativeView, siteUrl: SiteUrl): Record<string, unknown> {
   const place = {
     '@type': 'Place',
     name: i.name,
@@ -29,8 +20,8 @@ export function jsonLd(i: Initiative, view: InitiativeView, siteUrl: string): Re
   };
   const common = {
     '@context': 'https://schema.org',
-    '@id': `${siteUrl}${view.url}`,
-    url: `${siteUrl}${view.url}`,
+    '@id': initiativeUrl(siteUrl, view.id),
+    url: initiativeUrl(siteUrl, view.id),
     name: i.name,
     description: i.summary,
     inLanguage: i.languages,

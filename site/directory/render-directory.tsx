@@ -6,18 +6,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { SiteData, SiteScope } from '../../plugins/api/types.ts';
+import { writeFileAtomic } from '../../core/atomic-file.ts';
+import { escapeHtml, scriptJson } from '../../core/html.ts';
 import type { ContentModel, Initiative } from '../../core/model/index.ts';
 import { isSlug, loadInitiatives } from '../../core/model/index.ts';
+import { DIRECTORY_PATH, normalizeSiteUrl, sitePaths, type SiteUrl } from '../../core/urls.ts';
+import type { SiteData, SiteScope } from '../../plugins/api/types.ts';
 import DirectoryList, { type ListGroup } from '../theme/Directory/DirectoryList.tsx';
 import type { SearchFormProps } from '../theme/Directory/SearchForm.tsx';
 import { tileUrl } from './tiles.ts';
 import InitiativeDetails from '../theme/Directory/InitiativeDetails.tsx';
-import { jsonLd, scriptJson } from './json-ld.ts';
-import { escapeHtml, loadShell, type Shell } from './shell.ts';
+import { jsonLd } from './json-ld.ts';
+import { loadShell, type Shell } from './shell.ts';
 import { toView } from './view-model.ts';
 
-export const DIRECTORY_DIR = 'annuaire';
+export const DIRECTORY_DIR = DIRECTORY_PATH.slice(1);
 export const CLIENT_SCRIPT = '/passerelle/initiative.js';
 export const SEARCH_SCRIPT = '/passerelle/search.js';
 
@@ -31,17 +34,10 @@ function searchFormProps(model: ContentModel): SearchFormProps {
 export interface RenderOptions {
   buildDir: string;
   model: ContentModel;
-  siteUrl?: string;
+  siteUrl?: SiteUrl;
   now?: Date;
   /** The plugins' site data (badges, extra lines) for each initiative page. */
   siteData?: (scope: SiteScope) => SiteData;
-}
-
-function writeAtomic(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
 }
 
 export function initiativePageFile(buildDir: string, id: string): string {
@@ -53,7 +49,7 @@ export function listPageFile(buildDir: string): string {
   return path.join(buildDir, DIRECTORY_DIR, 'index.html');
 }
 
-export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initiative, siteUrl: string, now: Date, extra: SiteData = {}): string {
+export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initiative, siteUrl: SiteUrl, now: Date, extra: SiteData = {}): string {
   const view = toView(model, i, now);
   const body = renderToStaticMarkup(<InitiativeDetails view={view} extra={extra} />);
   const hoursData = view.hours ? `<script type="application/json" id="horaires-data">${scriptJson({ upcoming: view.hours.upcoming, until: view.hours.upcomingUntil })}</script>` : '';
@@ -81,7 +77,7 @@ export function groupByCommune(model: ContentModel, initiatives: Initiative[]): 
         entries: inCommune
           .filter((i) => i.address.postcode === s.postcode)
           .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-          .map((i) => ({ id: i.id, url: `/annuaire/${i.id}`, name: i.name, kindLabel: model.vocabularies.label('kinds', i.kind), locality: i.address.locality, summary: i.summary, demo: i.source.origin === 'demo' })),
+          .map((i) => ({ id: i.id, url: sitePaths.initiative(i.id), name: i.name, kindLabel: model.vocabularies.label('kinds', i.kind), locality: i.address.locality, summary: i.summary, demo: i.source.origin === 'demo' })),
       }))
       .filter((s) => s.entries.length);
     groups.push({ slug: commune.slug, name: commune.name, sections, count: inCommune.length });
@@ -95,14 +91,14 @@ export function renderListHtml(shell: Shell, model: ContentModel, initiatives: I
   return shell.fill({
     title: escapeHtml("Trouver de l'aide près de chez moi"),
     description: escapeHtml("Les lieux et activités d'aide au numérique à Charleroi Métropole, par commune : espaces publics numériques, permanences, WiFi gratuit, formations."),
-    path: '/annuaire',
+    path: sitePaths.directory,
     head: '',
     body: `${renderToStaticMarkup(<DirectoryList groups={groups} total={total} search={searchFormProps(model)} />)}<script type="module" src="${SEARCH_SCRIPT}"></script>`,
   });
 }
 
 /** Renders every page and removes pages of initiatives that are gone. */
-export function renderDirectory({ buildDir, model, siteUrl = 'http://localhost:3000', now = new Date(), siteData }: RenderOptions): { pages: number } {
+export function renderDirectory({ buildDir, model, siteUrl = normalizeSiteUrl(undefined), now = new Date(), siteData }: RenderOptions): { pages: number } {
   const shell = loadShell(buildDir);
   const { initiatives, errors } = loadInitiatives(model, model.paths.initiatives);
   if (errors.length) throw new Error(errors.map((e) => e.message).join('\n'));
@@ -111,21 +107,21 @@ export function renderDirectory({ buildDir, model, siteUrl = 'http://localhost:3
   const keep = new Set<string>(['index.html']);
   for (const i of initiatives) {
     if (i.status !== 'active') continue;
-    writeAtomic(initiativePageFile(buildDir, i.id), renderInitiativeHtml(shell, model, i, siteUrl, now, siteData?.({ initiative: i })));
+    writeFileAtomic(initiativePageFile(buildDir, i.id), renderInitiativeHtml(shell, model, i, siteUrl, now, siteData?.({ initiative: i })));
     keep.add(`${i.id}.html`);
   }
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.html') && !keep.has(f)) fs.rmSync(path.join(dir, f));
-  writeAtomic(listPageFile(buildDir), renderListHtml(shell, model, initiatives));
+  writeFileAtomic(listPageFile(buildDir), renderListHtml(shell, model, initiatives));
   return { pages: keep.size };
 }
 
 /** Re-renders one initiative's page (or removes it when archived or deleted) and the list. */
-export function renderOne({ buildDir, model, siteUrl = 'http://localhost:3000', now = new Date(), siteData }: RenderOptions, id: string): void {
+export function renderOne({ buildDir, model, siteUrl = normalizeSiteUrl(undefined), now = new Date(), siteData }: RenderOptions, id: string): void {
   const shell = loadShell(buildDir);
   const { initiatives } = loadInitiatives(model, model.paths.initiatives);
   const initiative = initiatives.find((i) => i.id === id);
   const file = initiativePageFile(buildDir, id);
-  if (initiative && initiative.status === 'active') writeAtomic(file, renderInitiativeHtml(shell, model, initiative, siteUrl, now, siteData?.({ initiative })));
+  if (initiative && initiative.status === 'active') writeFileAtomic(file, renderInitiativeHtml(shell, model, initiative, siteUrl, now, siteData?.({ initiative })));
   else fs.rmSync(file, { force: true });
-  writeAtomic(listPageFile(buildDir), renderListHtml(shell, model, initiatives));
+  writeFileAtomic(listPageFile(buildDir), renderListHtml(shell, model, initiatives));
 }

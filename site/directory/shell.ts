@@ -3,6 +3,7 @@
 // not routes of its client router) and placeholders to fill.
 import fs from 'node:fs';
 import path from 'node:path';
+import { spliceAll } from '../../core/html.ts';
 
 export interface Shell {
   /** Fills the shell: all values are already HTML-escaped by the caller except `head` and `body`. */
@@ -13,10 +14,6 @@ const TITLE = 'PASSERELLE_TITLE_TOKEN';
 const DESCRIPTION = 'PASSERELLE_DESCRIPTION_TOKEN';
 const SLOT = '<div id="passerelle-slot"></div>';
 const TEMPLATE_PATH = '/gabarit-annuaire';
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 export function templateFile(buildDir: string): string {
   const candidates = [path.join(buildDir, 'gabarit-annuaire.html'), path.join(buildDir, 'gabarit-annuaire', 'index.html')];
@@ -38,12 +35,14 @@ export function loadShell(buildDir: string): Shell {
   const after = html.slice(slotAt + SLOT.length);
   return {
     fill({ title, description, path: pagePath, head, body }) {
+      // Text is spliced with split/join: a replacement string would read `$&` or `$'` in a
+      // partner's name as patterns and corrupt the page.
       const fillText = (s: string) =>
-        s
-          .replaceAll(TITLE, title)
-          .replaceAll(DESCRIPTION, description)
-          .replace(new RegExp(`(href|content)="([^"]*)${TEMPLATE_PATH}"`, 'g'), (_, attr, base) => `${attr}="${base}${pagePath}"`);
-      return fillText(before).replace('</head>', `${head}</head>`) + body + fillText(after);
+        spliceAll(spliceAll(s, TITLE, title), DESCRIPTION, description).replace(
+          new RegExp(`(href|content)="([^"]*)${TEMPLATE_PATH}"`, 'g'),
+          (_, attr: string, base: string) => `${attr}="${base}${pagePath}"`,
+        );
+      return spliceAll(fillText(before), '</head>', `${head}</head>`) + body + fillText(after);
     },
   };
 }

@@ -1,7 +1,9 @@
 // What a directory page shows, computed once from an initiative and the vocabularies:
 // labels in French, the typical week, links. Components stay dumb and testable.
-import type { ContentModel, Initiative, TimeRange } from '../../core/model/index.ts';
-import { hoursNotes, openIntervals, typicalWeek, WEEKDAYS_FR } from '../../core/model/index.ts';
+import { formatDate, formatPeriod } from '../../core/format-fr.ts';
+import { alwaysOpen, formatWeek, hoursNotes, openIntervals, typicalWeek, type DayHours } from '../../core/hours/index.ts';
+import type { ContentModel, Initiative } from '../../core/model/index.ts';
+import { sitePaths } from '../../core/urls.ts';
 
 export interface InitiativeView {
   id: string;
@@ -21,7 +23,7 @@ export interface InitiativeView {
   geo: { lat: number; lng: number };
   osmUrl: string;
   routeUrl: string;
-  hours?: { raw: string; week: { day: string; ranges: TimeRange[] }[]; notes: string[]; upcoming: [number, number][]; upcomingUntil: number };
+  hours?: { raw: string; week: DayHours[]; alwaysOpen: boolean; notes: string[]; upcoming: [number, number][]; upcomingUntil: number };
   contact?: { phone?: string; phoneHref?: string; email?: string; website?: string };
   period?: { start: string; end?: string; text: string };
   demo: boolean;
@@ -30,20 +32,8 @@ export interface InitiativeView {
   reportUrl: string;
 }
 
-const dateFr = new Intl.DateTimeFormat('fr-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const formatDate = (iso: string) => dateFr.format(new Date(`${iso}T00:00:00Z`));
-
 /** How far ahead open intervals are embedded in a page for the "open now" badge. */
 export const UPCOMING_DAYS = 14;
-
-export function initiativeUrl(id: string): string {
-  return `/annuaire/${id}`;
-}
-
-/** The same page as an absolute address (exports, e-mails, webhooks). */
-export function initiativePageUrl(siteUrl: string, id: string): string {
-  return `${siteUrl}${initiativeUrl(id)}`;
-}
 
 // Computing a week and two weeks of intervals takes a few ms per value with the
 // opening_hours library; a directory render uses one `now`, and many places share hours.
@@ -56,7 +46,8 @@ function hoursView(raw: string, now: Date): NonNullable<InitiativeView['hours']>
   const until = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000);
   const view = {
     raw,
-    week: typicalWeek(raw, now).map((ranges, d) => ({ day: WEEKDAYS_FR[d], ranges })),
+    week: formatWeek(typicalWeek(raw, now)),
+    alwaysOpen: alwaysOpen(typicalWeek(raw, now)),
     notes: hoursNotes(raw),
     upcoming: openIntervals(raw, now, until),
     upcomingUntil: until.getTime(),
@@ -76,7 +67,7 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
   const phone = i.contact?.phone;
   return {
     id: i.id,
-    url: initiativeUrl(i.id),
+    url: sitePaths.initiative(i.id),
     name: i.name,
     kind: i.kind,
     kindLabel: v.label('kinds', i.kind),
@@ -100,11 +91,11 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
     hours,
     contact: i.contact ? { ...i.contact, phoneHref: phone ? `tel:${phone.replace(/[^+0-9]/g, '')}` : undefined } : undefined,
     period: i.period
-      ? { ...i.period, text: i.period.end && i.period.end !== i.period.start ? `Du ${formatDate(i.period.start)} au ${formatDate(i.period.end)}` : `Le ${formatDate(i.period.start)}` }
+      ? { ...i.period, text: formatPeriod(i.period.start, i.period.end) }
       : undefined,
     demo: i.source.origin === 'demo',
     updated: i.updated,
     updatedText: formatDate(i.updated),
-    reportUrl: `/proposer?type=report&id=${encodeURIComponent(i.id)}`,
+    reportUrl: sitePaths.proposalFor('report', i.id),
   };
 }

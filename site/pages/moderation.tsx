@@ -4,48 +4,15 @@
 // change sends the session's CSRF token.
 import React, { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
+import { SUBMISSION_STATUS_LABELS, SUBMISSION_TYPE_LABELS } from '../../core/statuses.ts';
+import type { ApiErrorBody } from '../../core/wire/errors.ts';
+import type { AuditEntry, ModerationView } from '../../core/wire/moderation.ts';
 
-interface Change {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
+type Item = ModerationView;
+type ApiError = ApiErrorBody;
 
-interface Item {
-  id: string;
-  type: 'create' | 'update' | 'report';
-  status: string;
-  targetId?: string;
-  initiative?: Record<string, unknown>;
-  message?: string;
-  submitter: { name: string; email: string; organisation?: string };
-  createdAt: string;
-  reason?: string;
-  thread: { at: string; from: string; text: string }[];
-  changes?: Change[];
-  result?: { initiative: string };
-}
-
-interface AuditEntry {
-  at: string;
-  by: string;
-  action: string;
-  submission: string;
-  initiative?: string;
-  reason?: string;
-}
-
-interface ApiError {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
-
-const TYPES: Record<Item['type'], string> = { create: 'Nouvelle initiative', update: 'Mise à jour', report: 'Signalement' };
-const STATUSES: [string, string][] = [
-  ['pending', 'En attente'],
-  ['changes_requested', 'Modifications demandées'],
-  ['approved', 'Acceptées'],
-  ['rejected', 'Refusées'],
-];
+const TYPES = SUBMISSION_TYPE_LABELS;
+const STATUSES = Object.entries(SUBMISSION_STATUS_LABELS) as [string, string][];
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 const when = (iso: string) => new Date(iso).toLocaleString('fr-BE', { timeZone: 'Europe/Brussels' });
 

@@ -6,7 +6,8 @@ import React, { useEffect, useState, type FormEvent, type ReactNode } from 'reac
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import { useHistory, useLocation } from '@docusaurus/router';
-import type { DocHit, SearchHit } from '../../api/search/service.ts';
+import type { DocHit, SearchHit } from '../../core/wire/search.ts';
+import { sitePaths } from '../../core/urls.ts';
 
 type State =
   | { kind: 'idle' }
@@ -148,11 +149,11 @@ export default function Recherche(): ReactNode {
               )}
               <p className="resultats-site__lien-annuaire">
                 {done.hits.length ? (
-                  <a href={`/annuaire?${new URLSearchParams({ q })}`}>
+                  <a href={`${sitePaths.directory}?${new URLSearchParams({ q })}`}>
                     {done.total > done.hits.length ? `Voir les ${done.total} lieux dans l'annuaire` : "Voir ces lieux dans l'annuaire"}, avec la carte et les filtres
                   </a>
                 ) : (
-                  <a href="/annuaire">Voir tous les lieux, par commune</a>
+                  <a href={sitePaths.directory}>Voir tous les lieux, par commune</a>
                 )}
               </p>
             </section>

@@ -5,25 +5,11 @@ import React, { useEffect, useState, type FormEvent, type ReactNode } from 'reac
 import Layout from '@theme/Layout';
 import { useLocation } from '@docusaurus/router';
 
-interface Status {
-  id: string;
-  type: 'create' | 'update' | 'report';
-  initiative?: Record<string, unknown> & { address?: Record<string, unknown>; contact?: Record<string, unknown> };
-  status: 'pending' | 'approved' | 'rejected' | 'changes_requested';
-  createdAt: string;
-  updatedAt: string;
-  reason?: string;
-  thread: { at: string; from: 'submitter' | 'moderator'; text: string }[];
-}
+import { formatDateTime } from '../../core/format-fr.ts';
+import { SUBMISSION_STATUS_FOR_SUBMITTER as STATUS_TEXT } from '../../core/statuses.ts';
+import type { PublicStatus as Status } from '../../core/wire/submissions.ts';
 
-const STATUS_TEXT: Record<Status['status'], string> = {
-  pending: "En attente : une personne de l'équipe va relire votre proposition.",
-  approved: 'Acceptée : votre proposition est publiée dans l’annuaire.',
-  rejected: "Refusée. La raison est expliquée ci-dessous.",
-  changes_requested: "À compléter : l'équipe vous demande une modification (voir ci-dessous).",
-};
-
-const date = new Intl.DateTimeFormat('fr-BE', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' });
+const asRecord = (v: unknown) => v as Record<string, unknown> | undefined;
 
 // The fields a submitter most often corrects; the rest of the proposal is sent back as is.
 const EDITABLE: { path: string; label: string; multiline?: boolean }[] = [
@@ -65,7 +51,7 @@ function Resubmit({ status, id, token, onDone }: { status: Status; id: string; t
   async function send(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { message: String(form.get('message') ?? ''), ...(status.initiative ? { initiative: withEdits(status.initiative, form) } : {}) };
+    const body = { message: String(form.get('message') ?? ''), ...(status.initiative ? { initiative: withEdits(asRecord(status.initiative) ?? {}, form) } : {}) };
     const res = await fetch(`/api/submissions/${encodeURIComponent(id)}/resubmit?token=${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const data = await res.json().catch(() => ({}));
     if (res.ok) {
@@ -90,7 +76,7 @@ function Resubmit({ status, id, token, onDone }: { status: Status; id: string; t
         {status.initiative &&
           EDITABLE.map(({ path, label, multiline }) => {
             const fieldId = `suivi-${path.replace('.', '-')}`;
-            const common = { id: fieldId, name: path, defaultValue: get(status.initiative, path), 'aria-invalid': errors[path] ? true : undefined, 'aria-describedby': errors[path] ? `${fieldId}-erreur` : undefined };
+            const common = { id: fieldId, name: path, defaultValue: get(asRecord(status.initiative), path), 'aria-invalid': errors[path] ? true : undefined, 'aria-describedby': errors[path] ? `${fieldId}-erreur` : undefined };
             return (
               <div className="formulaire__champ" key={path}>
                 <label htmlFor={fieldId}>{label}</label>
@@ -157,7 +143,7 @@ export default function Suivi(): ReactNode {
         </div>
         {state.kind === 'done' && (
           <>
-            <p>Envoyée le {date.format(new Date(state.status.createdAt))}. Dernier changement le {date.format(new Date(state.status.updatedAt))}.</p>
+            <p>Envoyée le {formatDateTime(state.status.createdAt)}. Dernier changement le {formatDateTime(state.status.updatedAt)}.</p>
             {state.status.reason && (
               <section aria-labelledby="suivi-raison">
                 <h2 id="suivi-raison">Le message de l'équipe</h2>
@@ -171,7 +157,7 @@ export default function Suivi(): ReactNode {
                 <ol>
                   {state.status.thread.map((t) => (
                     <li key={t.at + t.from}>
-                      <strong>{t.from === 'moderator' ? "L'équipe" : 'Vous'}</strong> ({date.format(new Date(t.at))}) : {t.text}
+                      <strong>{t.from === 'moderator' ? "L'équipe" : 'Vous'}</strong> ({formatDateTime(t.at)}) : {t.text}
                     </li>
                   ))}
                 </ol>

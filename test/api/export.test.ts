@@ -14,6 +14,7 @@ import { tempContent } from '../helpers/content.ts';
 import { memoryLogger } from '../helpers/logger.ts';
 import { loginModerator } from '../helpers/moderator.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
+import { normalizeSiteUrl } from '../../core/urls.ts';
 
 const FORMATS = ['geojson', 'csv', 'lmn-json', 'lmn-csv', 'hsds', 'ical'];
 const submitter = { name: 'Zéphyrine Quokkaberg', email: 'zephyrine.quokkaberg@example.be', organisation: 'Asbl Quokka Secret' };
@@ -89,7 +90,7 @@ describe('/api/export', () => {
 describe('open-data files at build time', () => {
   it('writes each format and an index with the licence under build/open-data/', async () => {
     const model = loadContentModel(env.paths);
-    const plugins = await createPluginHost({ paths: env.paths, model, logger: memoryLogger(), runtime: 'build', siteUrl: 'https://passerelle.example' });
+    const plugins = await createPluginHost({ paths: env.paths, model, logger: memoryLogger(), runtime: 'build', siteUrl: normalizeSiteUrl('https://passerelle.example') });
     const files = writeOpenDataFiles(env.paths.build, model, plugins, new Date('2026-11-23T10:00:00Z'));
     expect(files.map((f) => path.basename(f))).toEqual(plugins.exporters().map((e) => e.fileName));
     const index = JSON.parse(fs.readFileSync(path.join(env.paths.build, 'open-data', 'index.json'), 'utf8')) as { licence: unknown; formats: { file: string }[] };

@@ -7,6 +7,7 @@ import { loadContentModel, loadInitiatives, resolvePaths } from '../../core/mode
 import { readInitiativeFile, writeInitiativeFile } from '../../core/model/initiative-files.ts';
 import { renderDirectory, renderOne } from '../../site/directory/render-directory.tsx';
 import { tempContent } from '../helpers/content.ts';
+import { normalizeSiteUrl } from '../../core/urls.ts';
 
 const repoBuild = resolvePaths({}).build;
 const HOSTILE = `</script><script>alert(1)</script> <img src=x onerror=alert(2)> {process.exit()} import x from 'y'
@@ -36,7 +37,7 @@ beforeAll(() => {
   const base = readInitiativeFile(model, source);
   writeInitiativeFile(env.paths.initiatives, { ...base, id: 'piege-html', name: 'Piège <b>gras</b>', summary: HOSTILE.slice(0, 150), description: HOSTILE });
   writeInitiativeFile(env.paths.initiatives, { ...base, id: 'ancienne-permanence', status: 'archived' });
-  renderDirectory({ buildDir: env.paths.build, model, siteUrl: 'https://passerelle.example' });
+  renderDirectory({ buildDir: env.paths.build, model, siteUrl: normalizeSiteUrl('https://passerelle.example') });
 });
 
 afterAll(() => env.cleanup());
@@ -59,7 +60,7 @@ describe('directory pages', () => {
       'Aide aux démarches administratives',
       'Gratuit',
     ]) expect(html).toContain(text);
-    expect(html).toMatch(/<table[\s\S]*data-jour="2"[\s\S]*09 h 00 à 12 h 00/);
+    expect(html).toMatch(/<table[\s\S]*data-jour="2"[\s\S]*9\u00a0h à 12\u00a0h/);
     expect(html).toContain('https://www.openstreetmap.org/?mlat=50.3889&amp;mlon=4.4335');
     expect(html).toMatch(/données de démonstration/i);
     expect(html).toContain('<html lang="fr-BE"');

@@ -3,8 +3,9 @@
 // plain words (FALC-friendly), fr-BE. Each mail is written once as blocks and rendered to
 // plain text and to simple HTML. Submitted text (names, reasons) is data: it is escaped in
 // HTML and flattened to one line in subjects, so it can neither add markup nor headers.
-import { escapeHtml } from '../../../site/directory/shell.ts';
-import { initiativePageUrl } from '../../../site/directory/view-model.ts';
+import { escapeHtml } from '../../../core/html.ts';
+import { formatWeek, typicalWeek } from '../../../core/hours/index.ts';
+import { absoluteUrl, initiativeUrl, sitePaths, type SiteUrl } from '../../../core/urls.ts';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission } from '../../api/types.ts';
 
 export interface MailContent {
@@ -81,7 +82,7 @@ const TYPE_LABELS: Record<PluginSubmission['type'], string> = {
 };
 
 /** To the moderators: a submission waits in the queue. Says what, not who. */
-export function newSubmissionMail(submission: PluginSubmission, siteUrl: string): MailContent {
+export function newSubmissionMail(submission: PluginSubmission, siteUrl: SiteUrl): MailContent {
   const name = nameOf(submission);
   const facts = [`Type : ${TYPE_LABELS[submission.type]}`];
   if (submission.initiative?.name) facts.push(`Initiative : ${oneLine(submission.initiative.name, 120)}`);
@@ -91,13 +92,21 @@ export function newSubmissionMail(submission: PluginSubmission, siteUrl: string)
     { lines: ['Bonjour,'] },
     { lines: ['Une nouvelle demande attend votre relecture.'] },
     { lines: facts },
-    { label: 'Pour la lire et décider, ouvrez l’espace de modération :', link: `${siteUrl}/moderation` },
+    { label: 'Pour la lire et décider, ouvrez l’espace de modération :', link: absoluteUrl(siteUrl, sitePaths.moderation) },
     AUTOMATIC,
   ]);
 }
 
+/** The published hours, day by day, so the submitter can check them (nothing without hours). */
+function hoursBlock(hours: string | undefined): Block[] {
+  if (!hours) return [];
+  const open = formatWeek(typicalWeek(hours)).filter((d) => !d.closed);
+  if (!open.length) return [];
+  return [{ lines: ['Les horaires publiés :', ...open.map((d) => `${d.name.charAt(0).toUpperCase()}${d.name.slice(1)} : ${d.text}`)] }];
+}
+
 /** To the submitter: the proposal is published (or, for a report, the listing is withdrawn). */
-export function approvedMail(event: ApprovedEvent, siteUrl: string): MailContent {
+export function approvedMail(event: ApprovedEvent, siteUrl: SiteUrl): MailContent {
   const { submission, initiative } = event;
   const name = nameOf(submission, initiative);
   if (submission.type === 'report' || initiative.status === 'archived') {
@@ -116,7 +125,8 @@ export function approvedMail(event: ApprovedEvent, siteUrl: string): MailContent
         ? ['Bonne nouvelle : vos changements sont acceptés.', `La fiche${quoted(name)} est à jour dans l’annuaire.`]
         : ['Bonne nouvelle : votre proposition est acceptée.', `L’initiative${quoted(name)} est maintenant dans l’annuaire.`],
     },
-    { label: 'Voici sa page :', link: initiativePageUrl(siteUrl, initiative.id) },
+    { label: 'Voici sa page :', link: initiativeUrl(siteUrl, initiative.id) },
+    ...hoursBlock(initiative.hours),
     { lines: ['Merci pour votre aide.'] },
     SIGNATURE,
     AUTOMATIC,

@@ -27,7 +27,7 @@
 import { createHmac } from 'node:crypto';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../api/types.ts';
 import type { NotificationEvent, WebhookSettings } from './options.ts';
-import { initiativePageUrl } from '../../../site/directory/view-model.ts';
+import { initiativeUrl, type SiteUrl } from '../../../core/urls.ts';
 
 export type WebhookEventName = `submission.${NotificationEvent}`;
 
@@ -58,7 +58,7 @@ export type WebhookEvent =
 export const USER_AGENT = 'Passerelle-Webhook/1';
 
 /** Builds the payload: only the fields listed in WebhookPayload, copied one by one. */
-export function buildPayload(input: WebhookEvent, delivery: { id: string; at: Date }, siteUrl: string): WebhookPayload {
+export function buildPayload(input: WebhookEvent, delivery: { id: string; at: Date }, siteUrl: SiteUrl): WebhookPayload {
   const { submission } = input.event;
   const payload: WebhookPayload = {
     event: `submission.${input.kind}`,
@@ -73,7 +73,7 @@ export function buildPayload(input: WebhookEvent, delivery: { id: string; at: Da
   };
   if (input.kind === 'approved') {
     const { initiative } = input.event;
-    payload.initiative = { id: initiative.id, name: initiative.name, status: initiative.status, ...(initiative.status === 'active' ? { url: initiativePageUrl(siteUrl, initiative.id) } : {}) };
+    payload.initiative = { id: initiative.id, name: initiative.name, status: initiative.status, ...(initiative.status === 'active' ? { url: initiativeUrl(siteUrl, initiative.id) } : {}) };
   } else {
     const id = submission.type === 'create' ? undefined : submission.targetId;
     const name = submission.initiative?.name;

@@ -4,7 +4,7 @@
 // columns. Only public fields are written: nothing from `source` (the submission
 // reference), nor anything about the person who submitted an initiative.
 import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
-import { initiativePageUrl } from '../../../site/directory/view-model.ts';
+import { initiativeUrl } from '../../../core/urls.ts';
 
 /** RFC 7946 §3.1.2: [longitude, latitude]; 6 decimals (about 10 cm) is what §11.2 suggests. */
 export type Position = [number, number];
@@ -79,7 +79,7 @@ function feature(i: PublishedInitiative, context: ExportContext): PointFeature {
       cost: vocabularies.label('costs', i.access.cost),
       period_start: i.period?.start ?? null,
       period_end: i.period?.end ?? i.period?.start ?? null,
-      url: initiativePageUrl(context.siteUrl, i.id),
+      url: initiativeUrl(context.siteUrl, i.id),
       updated: i.updated,
     },
   };

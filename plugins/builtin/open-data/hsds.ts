@@ -18,11 +18,12 @@
 //
 // Nothing from `source` (the submission reference) nor about a submitter is written.
 import crypto from 'node:crypto';
-import { hoursNotes, typicalWeek, type TimeRange } from '../../../core/hours/index.ts';
+import { formatPeriod } from '../../../core/format-fr.ts';
+import { formatRange, hoursNotes, joinFr, typicalWeek, WEEKDAYS_FR, type TimeRange } from '../../../core/hours/index.ts';
 import { normalizeName } from '../../../core/model/territory.ts';
 import type { VocabularyName } from '../../../core/model/vocabularies.ts';
 import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
-import { initiativePageUrl } from '../../../site/directory/view-model.ts';
+import { initiativeUrl } from '../../../core/urls.ts';
 
 /** RFC 4122 Appendix C: the URL namespace. */
 const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -186,7 +187,6 @@ export interface HsdsServicePage {
 // ---- Mapping ----
 
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-const DAY_NAMES_FR = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 
 /** Our vocabularies published as HSDS taxonomies, and what each term says of a service (`link_type`). */
 const TAXONOMIES: { vocabulary: VocabularyName; linkType: string; name: string }[] = [
@@ -247,17 +247,6 @@ function attributes(i: PublishedInitiative, serviceId: string, context: ExportCo
   });
 }
 
-const FRENCH_DATE = new Intl.DateTimeFormat('fr-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const frenchDate = (iso: string) => FRENCH_DATE.format(new Date(`${iso}T00:00:00Z`));
-
-function periodText(start: string, end: string): string {
-  return start === end ? `Le ${frenchDate(start)}` : `Du ${frenchDate(start)} au ${frenchDate(end)}`;
-}
-
-function dayList(days: number[]): string {
-  const names = days.map((d) => DAY_NAMES_FR[d]);
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
-}
 
 /** One weekly row per distinct time range, listing the days it applies to (Monday first). */
 function weeklyRows(week: TimeRange[][]): { days: number[]; range: TimeRange }[] {
@@ -276,20 +265,6 @@ function weeklyRows(week: TimeRange[][]): { days: number[]; range: TimeRange }[]
 /** HSDS `HH:MM`; opening_hours writes the end of a day as 24:00, HSDS has no such time. */
 const hsdsTime = (t: string) => (t === '24:00' ? '23:59' : t);
 
-// The hours library takes ~2 ms per typical week and many listings share their hours:
-// remember the answers (a pure function of the hours and the reference day).
-const weekCache = new Map<string, TimeRange[][]>();
-
-function weekOf(hours: string, reference: Date): TimeRange[][] {
-  const key = `${hours}\u0000${reference.getFullYear()}-${reference.getMonth()}-${reference.getDate()}`;
-  let week = weekCache.get(key);
-  if (!week) {
-    week = typicalWeek(hours, reference);
-    if (weekCache.size > 5000) weekCache.clear();
-    weekCache.set(key, week);
-  }
-  return week;
-}
 
 function schedules(i: PublishedInitiative, serviceId: string, generatedAt: Date): HsdsSchedule[] {
   const start = i.period?.start;
@@ -297,12 +272,12 @@ function schedules(i: PublishedInitiative, serviceId: string, generatedAt: Date)
   const validity = start && end ? { valid_from: start, valid_to: end } : {};
   if (!i.hours) {
     if (!start || !end) return [];
-    return [{ id: hsdsId('schedule', `${i.id}:period`), service_id: serviceId, ...validity, dtstart: start, description: periodText(start, end) }];
+    return [{ id: hsdsId('schedule', `${i.id}:period`), service_id: serviceId, ...validity, dtstart: start, description: formatPeriod(start, end) }];
   }
   // The week shown is the week of the first session for dated initiatives, else the export's week.
   const reference = start ? new Date(`${start}T12:00:00`) : generatedAt;
   const notes = [`Heures locales de Bruxelles (Europe/Brussels). Horaires au format OpenStreetMap : « ${i.hours} ».`, ...hoursNotes(i.hours)].join(' ');
-  const rows = weeklyRows(weekOf(i.hours, reference));
+  const rows = weeklyRows(typicalWeek(i.hours, reference));
   if (!rows.length) {
     return [{ id: hsdsId('schedule', `${i.id}:hours`), service_id: serviceId, ...validity, description: `Horaires : ${i.hours}`, notes }];
   }
@@ -316,7 +291,7 @@ function schedules(i: PublishedInitiative, serviceId: string, generatedAt: Date)
     byday: days.map((d) => DAY_CODES[d]).join(','),
     opens_at: hsdsTime(range.from),
     closes_at: hsdsTime(range.to),
-    description: `Le ${dayList(days)}, de ${range.from} à ${range.to}${start && end ? ` (${periodText(start, end).toLowerCase()})` : ''}.`,
+    description: `Le ${joinFr(days.map((d) => WEEKDAYS_FR[d] ?? ''))} : ${formatRange(range).text}${start && end ? ` (${formatPeriod(start, end).toLowerCase()})` : ''}.`,
     notes,
   }));
 }
@@ -349,7 +324,7 @@ function service(i: PublishedInitiative, context: ExportContext, organisations: 
     organization_id: organization.id,
     name: i.name,
     description: [i.summary, i.description].filter(Boolean).join('\n\n'),
-    url: initiativePageUrl(context.siteUrl, i.id),
+    url: initiativeUrl(context.siteUrl, i.id),
     ...(i.contact?.email ? { email: i.contact.email } : {}),
     status: 'active',
     application_process: `${v.label('appointments', i.access.appointment)}. ${modes}.`,

@@ -25,7 +25,7 @@
 import ical, { escape, type ICalEventData } from 'ical-generator';
 import { openIntervals } from '../../../core/hours/index.ts';
 import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
-import { initiativePageUrl } from '../../../site/directory/view-model.ts';
+import { initiativeUrl } from '../../../core/urls.ts';
 
 /** Sessions per initiative: enough for a weekly course over several years, not a daily flood. */
 export const MAX_SESSIONS = 200;
@@ -71,7 +71,7 @@ function events(i: PublishedInitiative, context: ExportContext): ICalEventData[]
   if (!i.period) return [];
   const first = i.period.start;
   const last = i.period.end ?? first;
-  const url = initiativePageUrl(context.siteUrl, i.id);
+  const url = initiativeUrl(context.siteUrl, i.id);
   const common = {
     summary: i.name,
     location: { title: addressText(i), geo: { lat: i.geo.lat, lon: i.geo.lng } },

@@ -1,9 +1,10 @@
 // The only script of an initiative page (a few hundred bytes): marks today's row in the
 // hours table and says whether the place is open now, from open intervals embedded at
 // render time. Without JavaScript the page shows everything else.
+import { formatClock } from '../../../core/hours/format.ts';
+
 const TZ = 'Europe/Brussels';
 const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: TZ });
-const time = new Intl.DateTimeFormat('fr-BE', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
 const dayName = new Intl.DateTimeFormat('fr-BE', { weekday: 'long', timeZone: TZ });
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -22,10 +23,10 @@ function showOpenState(now: Date): void {
   const current = upcoming.find(([a, b]) => a <= t && t < b);
   const next = upcoming.find(([a]) => a > t);
   if (current) {
-    el.textContent = `Ouvert maintenant, jusqu'à ${time.format(current[1])}.`;
+    el.textContent = `Ouvert maintenant, jusqu'à ${formatClock(new Date(current[1]))}.`;
     el.classList.add('etat-ouverture--ouvert');
   } else {
-    el.textContent = next ? `Fermé maintenant. Prochaine ouverture : ${dayName.format(next[0])} à ${time.format(next[0])}.` : 'Fermé maintenant.';
+    el.textContent = next ? `Fermé maintenant. Prochaine ouverture : ${dayName.format(next[0])} à ${formatClock(new Date(next[0]))}.` : 'Fermé maintenant.';
     el.classList.add('etat-ouverture--ferme');
   }
   el.hidden = false;

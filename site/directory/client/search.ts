@@ -4,7 +4,7 @@
 // Without JavaScript, or when search fails, the list by commune stays available.
 // Written for old phones: no DOM API younger than about 2017 (no replaceChildren, no
 // requestSubmit), and one request per state (switching list/map reuses the last answer).
-import type { SearchHit, SearchResult } from '../../../api/search/service.ts';
+import type { SearchHit, SearchResult } from '../../../core/wire/search.ts';
 import type { MapView } from './search-map.ts';
 
 type Result = Pick<SearchResult, 'hits' | 'total' | 'page' | 'limit' | 'facets' | 'near'>;
@@ -43,7 +43,7 @@ function text(tag: string, content: string, className?: string): HTMLElement {
   return el;
 }
 
-/** "Aujourd'hui : 9 h 00 à 12 h 00", or the API's own "Fermé aujourd'hui". */
+/** « Aujourd'hui : 9 h à 12 h », or the API's own « Fermé aujourd'hui ». */
 function todayText(hours: string): string {
   return /aujourd/i.test(hours) ? hours : `Aujourd'hui : ${hours}`;
 }

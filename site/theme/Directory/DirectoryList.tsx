@@ -2,6 +2,7 @@
 // section for communes that have several), with links to each page.
 import React from 'react';
 import SearchForm, { type SearchFormProps } from './SearchForm.tsx';
+import { sitePaths } from '../../../core/urls.ts';
 
 export interface ListEntry {
   id: string;
@@ -25,7 +26,7 @@ export default function DirectoryList({ groups, total, search }: { groups: ListG
     <div className="annuaire-liste">
       <nav className="annuaire__fil" aria-label="Fil d'Ariane">
         <ol>
-          <li><a href="/">Accueil</a></li>
+          <li><a href={sitePaths.home}>Accueil</a></li>
           <li><span aria-current="page">Annuaire</span></li>
         </ol>
       </nav>

@@ -6,6 +6,7 @@ import type { InitiativeView } from '../../directory/view-model.ts';
 import DemoNotice from './DemoNotice.tsx';
 import HoursTable from './HoursTable.tsx';
 import TermList from './TermList.tsx';
+import { sitePaths } from '../../../core/urls.ts';
 
 /** `extra`: what plugins add to this page (siteData hook): badges and extra lines, shown as text. */
 export default function InitiativeDetails({ view, extra = {} }: { view: InitiativeView; extra?: SiteData }): React.JSX.Element {
@@ -14,8 +15,8 @@ export default function InitiativeDetails({ view, extra = {} }: { view: Initiati
     <article className="initiative" data-id={view.id}>
       <nav className="annuaire__fil" aria-label="Fil d'Ariane">
         <ol>
-          <li><a href="/">Accueil</a></li>
-          <li><a href="/annuaire">Annuaire</a></li>
+          <li><a href={sitePaths.home}>Accueil</a></li>
+          <li><a href={sitePaths.directory}>Annuaire</a></li>
           <li><span aria-current="page">{view.name}</span></li>
         </ol>
       </nav>
@@ -140,7 +141,7 @@ export default function InitiativeDetails({ view, extra = {} }: { view: Initiati
         <button type="button" className="button button--primary" id="imprimer-fiche" hidden>
           Imprimer la fiche d'orientation
         </button>
-        <a className="button button--link" href="/annuaire">Retour à l'annuaire</a>
+        <a className="button button--link" href={sitePaths.directory}>Retour à l'annuaire</a>
       </div>
     </article>
   );

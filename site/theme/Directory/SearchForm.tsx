@@ -2,6 +2,7 @@
 // reveals it (without JavaScript the list by commune below is the directory). Filter
 // choices come from the vocabularies; the script keeps those the results have, with counts.
 import React from 'react';
+import { sitePaths } from '../../../core/urls.ts';
 
 export interface Choice {
   value: string;
@@ -36,7 +37,7 @@ function Select({ name, label, all, choices }: { name: string; label: string; al
 export default function SearchForm({ kinds, services, publics, communes, tiles }: SearchFormProps): React.JSX.Element {
   return (
     <div id="recherche" className="recherche" data-tiles={tiles} hidden>
-      <form id="recherche-form" role="search" aria-label="Chercher un lieu d'aide" action="/annuaire" method="get">
+      <form id="recherche-form" role="search" aria-label="Chercher un lieu d'aide" action={sitePaths.directory} method="get">
         <div className="recherche__ligne">
           <div className="recherche__champ">
             <label htmlFor="recherche-q">Que cherchez-vous ?</label>

@@ -4,6 +4,7 @@
 import React, { type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
+import { sitePaths } from '../../../core/urls.ts';
 
 export interface OpenDataFormat {
   format: string;
@@ -38,10 +39,10 @@ export default function OpenData({ data }: OpenDataProps): ReactNode {
               <h3>{f.label}</h3>
               <p>{f.description}</p>
               <p>
-                <a href={`/open-data/${f.fileName}`} download>
+                <a href={sitePaths.openDataFile(f.fileName)} download>
                   Télécharger {f.fileName}
                 </a>{' '}
-                · <a href={`/api/export/${f.format}`}>version à jour (API)</a>
+                · <a href={sitePaths.exportFormat(f.format)}>version à jour (API)</a>
               </p>
             </li>
           ))}

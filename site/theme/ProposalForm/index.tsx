@@ -7,6 +7,7 @@ import Layout from '@theme/Layout';
 import { useLocation } from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import { formFieldFor, formToSubmission, type FormFields } from '../../proposal/form-mapping.ts';
+import { sitePaths } from '../../../core/urls.ts';
 
 interface Choice {
   value: string;
@@ -158,7 +159,7 @@ export default function ProposalForm({ vocab }: { vocab: ProposalVocabularies })
   }
 
   if (outcome.kind === 'sent') {
-    const link = `/suivi?id=${encodeURIComponent(outcome.id)}&token=${encodeURIComponent(outcome.token)}`;
+    const link = sitePaths.tracking(outcome.id, outcome.token);
     return (
       <Layout title="Proposition envoyée" description="Votre proposition est envoyée.">
         <main className="container container--narrow margin-vert--lg">

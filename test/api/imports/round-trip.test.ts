@@ -14,6 +14,7 @@ import { loadContentModel, loadInitiatives, ROOT_DIR, type ProjectPaths } from '
 import { tempContent, tempDir } from '../../helpers/content.ts';
 import { loginModerator } from '../../helpers/moderator.ts';
 import { startTestServer } from '../../helpers/server.ts';
+import { normalizeSiteUrl } from '../../../core/urls.ts';
 
 const REPO_CONTENT = path.join(ROOT_DIR, 'content');
 
@@ -48,7 +49,7 @@ describe.each([
     fs.mkdirSync(target.paths.initiatives);
     dataDir = tempDir('passerelle-import-data-');
     file = path.join(tempDir('passerelle-import-file-'), exporter.fileName);
-    fs.writeFileSync(file, runExporter(exporter, loadContentModel(source.paths), { licence: DEFAULT_LICENCE, siteUrl: 'https://passerelle.example' }));
+    fs.writeFileSync(file, runExporter(exporter, loadContentModel(source.paths), { licence: DEFAULT_LICENCE, siteUrl: normalizeSiteUrl('https://passerelle.example') }));
   });
   afterAll(() => {
     source?.cleanup();

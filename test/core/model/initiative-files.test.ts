@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import {
+  FIELD_ORDER,
   initiativeFile,
+  UnknownFieldError,
   loadInitiatives,
   parseInitiative,
   readInitiativeFile,
@@ -10,6 +13,7 @@ import {
   writeInitiativeFile,
   type Initiative,
 } from '../../../core/model/index.ts';
+import { readYamlFile as parseYamlFile } from '../../../core/model/yaml-file.ts';
 import { fixtureModel, FIXTURE_CONTENT, tempDir } from '../../helpers/content.ts';
 
 const model = fixtureModel();
@@ -78,5 +82,32 @@ describe('initiative files', () => {
     const { initiatives, errors } = loadInitiatives(model, dir);
     expect(initiatives.map((i) => i.id)).toEqual(['permanence-marcinelle']);
     expect(errors[0].message).toMatch(/autre-nom\.yml: `id`: « permanence-marcinelle » ne correspond pas au nom du fichier/);
+  });
+
+  it('takes its field order from the schema: every field of the schema, and only those', () => {
+    expect([...FIELD_ORDER]).toEqual(Object.keys(model.initiativeSchema.shape));
+    expect(FIELD_ORDER[0]).toBe('id');
+  });
+
+  it('writes and reads back a field added to the schema with no other edit', () => {
+    // A schema with one more field, as a developer would add it to core/model/initiative.ts:
+    // the writer takes its order from the schema's keys, the reader from the schema itself.
+    const schema = model.initiativeSchema.safeExtend({ accessNote: z.string().optional() });
+    const order = Object.keys(schema.shape);
+    const dir = tempDir();
+    dirs.push(dir);
+    const value = { ...base, accessNote: 'Entrée par la cour' } as Initiative;
+    const file = writeInitiativeFile(dir, value, order);
+    expect(fs.readFileSync(file, 'utf8')).toContain('accessNote: Entrée par la cour');
+    expect(schema.parse(parseYamlFile(file))).toEqual(value);
+  });
+
+  it('refuses to write a field the schema does not know, rather than drop it', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const value = { ...base, horaireLibre: 'le mardi' } as Initiative;
+    expect(() => writeInitiativeFile(dir, value)).toThrow(UnknownFieldError);
+    expect(() => serializeInitiative(value)).toThrow(/« horaireLibre » is not a field of the initiative schema/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

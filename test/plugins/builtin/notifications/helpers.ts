@@ -3,6 +3,7 @@
 // its lines for assertions, sample events, a real SMTP server on 127.0.0.1 that collects
 // what it receives (with a tiny MIME reader for the subject and the text part) and a port
 // where nothing listens.
+import { normalizeSiteUrl } from '../../../../core/urls.ts';
 import net from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { instantiatePlugins } from '../../../../plugins/api/load.ts';
@@ -13,7 +14,7 @@ import { resolvePaths, type Initiative } from '../../../../core/model/index.ts';
 import { sampleInitiative, sampleSubmitter } from '../../../../scripts/lib/sample-submission.ts';
 import { FIXTURE_CONTENT, fixtureModel } from '../../../helpers/content.ts';
 
-export const SITE_URL = 'https://passerelle.test';
+export const SITE_URL = normalizeSiteUrl('https://passerelle.test');
 
 import { memoryLogger } from '../../../helpers/logger.ts';
 

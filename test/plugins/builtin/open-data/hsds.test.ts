@@ -156,7 +156,7 @@ describe('HSDS 3.0 export', () => {
       ['WE', '14:00', '17:00', 'WEEKLY'],
     ]);
     const first = serviceOf(page, 'permanence-marcinelle').schedules[0];
-    expect(first.description).toBe('Le mardi, de 09:00 à 12:00.');
+    expect(first.description).toBe('Le mardi : 9\u00a0h à 12\u00a0h.');
     expect(first.notes).toContain('« Tu 09:00-12:00; Th 13:30-16:00; PH off »');
     expect(first.notes).toContain('Europe/Brussels');
     expect(first.notes).toContain('Fermé les jours fériés.');
