@@ -1,13 +1,14 @@
 // The Docusaurus site: guides and curriculum as two docs instances, news as the blog,
 // our pages and local theme from site/. Initiative pages are rendered after the build
 // by site/directory (not Docusaurus routes, so the JS of every page stays the same size).
-import type { Config } from '@docusaurus/types';
+
 import type * as Preset from '@docusaurus/preset-classic';
-import { passerelleRemarkPlugins } from './plugins/remark/index.ts';
+import type { Config } from '@docusaurus/types';
 import { resolvePaths } from './core/model/paths.ts';
+import { normalizeSiteUrl, sitePaths } from './core/urls.ts';
 import contentPlugin from './plugins/docusaurus/content-plugin.ts';
 import themePasserelle from './plugins/docusaurus/theme-passerelle.ts';
-import { normalizeSiteUrl, sitePaths } from './core/urls.ts';
+import { passerelleRemarkPlugins } from './plugins/remark/index.ts';
 
 const paths = resolvePaths();
 const remark = { beforeDefaultRemarkPlugins: passerelleRemarkPlugins(paths.content) };

@@ -1,24 +1,24 @@
 // Starts the server on PORT (default 3000) and stops it cleanly on SIGINT/SIGTERM.
 import '../core/model/timezone.ts';
 import type { Server } from 'node:http';
-import { loadContentModel, type ContentModel } from '../core/model/index.ts';
-import { resolvePaths, type ProjectPaths } from '../core/model/paths.ts';
+import { type ContentModel, loadContentModel } from '../core/model/index.ts';
+import { type ProjectPaths, resolvePaths } from '../core/model/paths.ts';
 import { normalizeSiteUrl } from '../core/urls.ts';
-import { createLogger, type Logger } from './logger.ts';
-import type { HealthProbe } from './health/router.ts';
-import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './search/runtime.ts';
-import { createApp } from './server.ts';
-import { lockDataDir } from './storage/data-lock.ts';
+import { createPluginHost, type PasserelleConfig, type PluginHost } from '../plugins/api/index.ts';
 import { openModerators } from './auth/moderators.ts';
 import { createAuthService, openSessions } from './auth/service.ts';
+import { createExportService } from './export/service.ts';
+import type { HealthProbe } from './health/router.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { openAudit } from './moderation/audit.ts';
 import { createModerationService } from './moderation/service.ts';
 import { rerenderPage } from './moderation/side-effects.ts';
-import { createPluginHost, type PasserelleConfig, type PluginHost } from '../plugins/api/index.ts';
-import { createExportService } from './export/service.ts';
-import { SubmissionRecords } from './submissions/store.ts';
-import { createSubmissionsService } from './submissions/service.ts';
+import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './search/runtime.ts';
+import { createApp } from './server.ts';
+import { lockDataDir } from './storage/data-lock.ts';
 import type { SubmissionsRouterOptions } from './submissions/router.ts';
+import { createSubmissionsService } from './submissions/service.ts';
+import { SubmissionRecords } from './submissions/store.ts';
 
 export interface RunningServer {
   server: Server;
@@ -63,14 +63,25 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const submissions = createSubmissionsService(model, records, logger, plugins);
   if (search) await search.sync();
   const auth = createAuthService(await openModerators(paths.data), await openSessions(paths.data), logger);
-  const moderation = createModerationService(model, records, await openAudit(paths.data), logger, plugins, [rerenderPage(model, paths.build, plugins, siteUrl)]);
+  const moderation = createModerationService(model, records, await openAudit(paths.data), logger, plugins, [
+    rerenderPage(model, paths.build, plugins, siteUrl),
+  ]);
   const repaired = await moderation.reconcile();
   if (repaired) logger.warn({ repaired }, 'interrupted approvals completed');
   const health: HealthProbe = {
     search: async () => (search ? ((await search.store.healthy()) ? 'ok' : 'unavailable') : 'disabled'),
     storage: async () => 'ok',
   };
-  const app = createApp({ model, logger, buildDir: paths.build, health, search: search?.service, submissions: { service: submissions, options: opts.submissionsLimit }, moderation: { auth, service: moderation, loginLimit: opts.loginLimit }, exports: createExportService(model, plugins) });
+  const app = createApp({
+    model,
+    logger,
+    buildDir: paths.build,
+    health,
+    search: search?.service,
+    submissions: { service: submissions, options: opts.submissionsLimit },
+    moderation: { auth, service: moderation, loginLimit: opts.loginLimit },
+    exports: createExportService(model, plugins),
+  });
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {

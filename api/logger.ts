@@ -1,5 +1,5 @@
 // One logger for the server and scripts: JSON lines in production, quiet in tests.
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
   const level = env.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info');

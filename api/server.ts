@@ -3,26 +3,26 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { ContentModel } from '../core/model/index.ts';
-import { healthRouter, type HealthProbe } from './health/router.ts';
+import { tileOrigin } from '../core/tiles.ts';
+import { authRouter, requireModerator } from './auth/router.ts';
+import type { AuthService } from './auth/service.ts';
+import { exportRouter } from './export/router.ts';
+import type { ExportService } from './export/service.ts';
+import { type HealthProbe, healthRouter } from './health/router.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
 import { initiativesRouter } from './initiatives/router.ts';
 import { createInitiativesService } from './initiatives/service.ts';
 import type { Logger } from './logger.ts';
-import { inlineScriptHashes } from './site/inline-script-hashes.ts';
-import { proposalRoute } from './site/proposal-route.ts';
-import { staticSite } from './site/static-site.ts';
-import { tileOrigin } from '../site/directory/tiles.ts';
-import { authRouter, requireModerator } from './auth/router.ts';
-import type { AuthService } from './auth/service.ts';
 import { moderationRouter } from './moderation/router.ts';
 import type { ModerationService } from './moderation/service.ts';
 import { openApiDocument } from './openapi/document.ts';
 import { searchRouter } from './search/router.ts';
-import { submissionLimiter, submissionsRouter, type SubmissionsRouterOptions } from './submissions/router.ts';
-import type { SubmissionsService } from './submissions/service.ts';
 import type { SearchService } from './search/service.ts';
-import { exportRouter } from './export/router.ts';
-import type { ExportService } from './export/service.ts';
+import { inlineScriptHashes } from './site/inline-script-hashes.ts';
+import { proposalRoute } from './site/proposal-route.ts';
+import { staticSite } from './site/static-site.ts';
+import { type SubmissionsRouterOptions, submissionLimiter, submissionsRouter } from './submissions/router.ts';
+import type { SubmissionsService } from './submissions/service.ts';
 
 export interface AppDeps {
   model: ContentModel;

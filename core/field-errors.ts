@@ -22,7 +22,10 @@ export interface FieldErrorOptions {
 }
 
 /** Field errors of a failed parse: first message per field; unknown keys each get their own field. */
-export function toFieldErrors(issues: readonly IssueLike[], { prefix = [], root = 'body', unknownKey = MESSAGES.unknownField }: FieldErrorOptions = {}): FieldErrors {
+export function toFieldErrors(
+  issues: readonly IssueLike[],
+  { prefix = [], root = 'body', unknownKey = MESSAGES.unknownField }: FieldErrorOptions = {},
+): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const path = [...prefix, ...issue.path.map(String)];

@@ -17,8 +17,10 @@ export function normalizeSiteUrl(raw: string | undefined, variable = 'PASSERELLE
     throw new Error(`${variable}: « ${value} » is not a URL. Give the public address of the site, for example https://passerelle.charleroi.be`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${variable}: « ${value} » must start with https:// (or http://).`);
-  if (url.search || url.hash || url.username || url.password) throw new Error(`${variable}: « ${value} » must be a plain address, without ?query, #anchor or user name.`);
-  if (url.pathname.replace(/\/+$/, '')) throw new Error(`${variable}: « ${value} » has a path; the site is served at the root of its host: give https://host only.`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(`${variable}: « ${value} » must be a plain address, without ?query, #anchor or user name.`);
+  if (url.pathname.replace(/\/+$/, ''))
+    throw new Error(`${variable}: « ${value} » has a path; the site is served at the root of its host: give https://host only.`);
   return url.origin as SiteUrl;
 }
 

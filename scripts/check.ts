@@ -1,9 +1,10 @@
 // `npm run check`: validates all content; exits 1 on any error. `--write` rewrites
 // initiative files in canonical form (same values, same bytes every time). `--stats`
 // prints the plain-language statistics of every guide.
+
+import { checkContent } from '../core/content/check-content.ts';
 import { loadInitiatives, writeInitiativeFile } from '../core/model/index.ts';
 import { resolvePaths } from '../core/model/paths.ts';
-import { checkContent } from '../core/content/check-content.ts';
 
 const paths = resolvePaths();
 const report = await checkContent(paths);
@@ -16,7 +17,9 @@ if (process.argv.includes('--write') && report.model) {
 if (process.argv.includes('--stats')) {
   console.log('Lisibilité des guides (mots par phrase : moyenne / plus longue ; lettres par mot ; part des mots de plus de 12 lettres)');
   for (const g of report.plainLanguage) {
-    console.log(`  ${g.file}: ${g.sentences} phrases, ${g.averageSentenceWords} / ${g.longest} mots, ${g.averageWordLetters} lettres, ${(g.longWordShare * 100).toFixed(1)} %`);
+    console.log(
+      `  ${g.file}: ${g.sentences} phrases, ${g.averageSentenceWords} / ${g.longest} mots, ${g.averageWordLetters} lettres, ${(g.longWordShare * 100).toFixed(1)} %`,
+    );
   }
 }
 for (const w of report.warnings) console.warn(`attention: ${w}`);

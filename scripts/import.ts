@@ -5,19 +5,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '../api/logger.ts';
 import { createImportService, formatReport, ImportError } from '../api/imports/service.ts';
+import { createLogger } from '../api/logger.ts';
 import { DataLockError, lockDataDir } from '../api/storage/data-lock.ts';
-import { SubmissionRecords } from '../api/submissions/store.ts';
 import { createSubmissionsService } from '../api/submissions/service.ts';
-import { createPluginHost } from '../plugins/api/index.ts';
+import { SubmissionRecords } from '../api/submissions/store.ts';
 import { loadContentModel, resolvePaths } from '../core/model/index.ts';
+import { createPluginHost } from '../plugins/api/index.ts';
 
 const usage = 'Usage : npm run import -- <fichier> [--source <nom>] [--dry-run] [--by <e-mail>]';
 
-let args;
+const readArgs = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: { source: { type: 'string' }, 'dry-run': { type: 'boolean' }, by: { type: 'string' }, json: { type: 'boolean' } },
+  });
+let args: ReturnType<typeof readArgs>;
 try {
-  args = parseArgs({ allowPositionals: true, options: { source: { type: 'string' }, 'dry-run': { type: 'boolean' }, by: { type: 'string' }, json: { type: 'boolean' } } });
+  args = readArgs();
 } catch (err) {
   console.error(`${(err as Error).message}\n${usage}`);
   process.exit(2);

@@ -2,11 +2,11 @@
 // (fresh indexes are filled beside the live ones, then exchanged in one Meilisearch task).
 // Uses the bundled Meilisearch on the data directory, or MEILI_HOST + MEILI_MASTER_KEY.
 import '../core/model/timezone.ts';
+import { createLogger } from '../api/logger.ts';
 import { createMeiliClient } from '../api/search/meili-client.ts';
+import { startMeili } from '../api/search/meili-server.ts';
 import { indexNames, SearchStore } from '../api/search/search-store.ts';
 import { loadContentModel, resolvePaths } from '../core/model/index.ts';
-import { startMeili } from '../api/search/meili-server.ts';
-import { createLogger } from '../api/logger.ts';
 import { createPluginHost } from '../plugins/api/index.ts';
 
 const paths = resolvePaths();
@@ -16,9 +16,13 @@ try {
   const model = loadContentModel(paths);
   // The plugins' toSearchDocument hooks, as the server applies them.
   const plugins = await createPluginHost({ paths, model, logger: createLogger(), runtime: 'cli' });
-  const store = new SearchStore(createMeiliClient(meili.host, meili.apiKey), indexNames(process.env.MEILI_INDEX_PREFIX), (doc, i) => plugins.toSearchDocument(doc, i));
+  const store = new SearchStore(createMeiliClient(meili.host, meili.apiKey), indexNames(process.env.MEILI_INDEX_PREFIX), (doc, i) =>
+    plugins.toSearchDocument(doc, i),
+  );
   const counts = await store.rebuild(model);
-  console.log(`Index reconstruit : ${counts.initiatives} initiatives, ${counts.docs} sections de guides et de formation (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(
+    `Index reconstruit : ${counts.initiatives} initiatives, ${counts.docs} sections de guides et de formation (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+  );
 } finally {
   await meili.stop();
 }

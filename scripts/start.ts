@@ -3,11 +3,11 @@
 // + API on one port. `--no-build` serves what is there.
 import '../core/model/timezone.ts';
 import { onShutdown, startServer } from '../api/index.ts';
-import { DataLockError } from '../api/storage/data-lock.ts';
 import { createLogger } from '../api/logger.ts';
+import { type MeiliEndpoint, MeiliStartError, startMeili } from '../api/search/meili-server.ts';
+import { DataLockError } from '../api/storage/data-lock.ts';
 import { resolvePaths } from '../core/model/paths.ts';
 import { buildNeed, buildSite, renderDirectoryPages } from './lib/build-site.ts';
-import { MeiliStartError, startMeili, type MeiliEndpoint } from '../api/search/meili-server.ts';
 
 const logger = createLogger();
 const paths = resolvePaths();
@@ -35,7 +35,11 @@ try {
 
 let running: Awaited<ReturnType<typeof startServer>>;
 try {
-  running = await startServer({ paths, logger, search: meili ? { host: meili.host, apiKey: meili.apiKey, prefix: process.env.MEILI_INDEX_PREFIX } : undefined });
+  running = await startServer({
+    paths,
+    logger,
+    search: meili ? { host: meili.host, apiKey: meili.apiKey, prefix: process.env.MEILI_INDEX_PREFIX } : undefined,
+  });
 } catch (err) {
   await meili?.stop();
   if (!(err instanceof DataLockError)) throw err;

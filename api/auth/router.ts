@@ -2,10 +2,10 @@
 // guard of moderator routes: a session cookie (HttpOnly, SameSite=Strict) and, on every
 // state-changing call, the session's CSRF token in the X-CSRF-Token header.
 import crypto from 'node:crypto';
-import { Router, type Request, type RequestHandler } from 'express';
+import { type Request, type RequestHandler, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { HttpError } from '../http/errors.ts';
-import { SESSION_HOURS, type AuthService, type Session } from './service.ts';
+import { type AuthService, SESSION_HOURS, type Session } from './service.ts';
 
 export const SESSION_COOKIE = 'passerelle_session';
 
@@ -21,6 +21,12 @@ declare module 'express-serve-static-core' {
   interface Request {
     moderator?: Session;
   }
+}
+
+/** The session the guard put on the request (routes behind `requireModerator` only). */
+export function moderatorOf(req: Request): Session {
+  if (!req.moderator) throw new HttpError(401, 'unauthenticated', 'Connectez-vous pour modérer.');
+  return req.moderator;
 }
 
 const same = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -57,7 +63,8 @@ export function authRouter(auth: AuthService, { loginLimit = 20 }: { loginLimit?
     res.set('Cache-Control', 'no-store').json({ email, csrfToken: csrf });
   });
   router.get('/session', requireModerator(auth), (req, res) => {
-    res.set('Cache-Control', 'no-store').json({ email: req.moderator!.email, csrfToken: req.moderator!.csrf });
+    const session = moderatorOf(req);
+    res.set('Cache-Control', 'no-store').json({ email: session.email, csrfToken: session.csrf });
   });
   router.post('/logout', requireModerator(auth), async (req, res) => {
     await auth.logout(sessionCookie(req));

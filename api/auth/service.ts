@@ -6,7 +6,7 @@ import path from 'node:path';
 import { HttpError } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import { JsonStore } from '../storage/json-store.ts';
-import { hashPassword, normalizeEmail, verifyPassword, type ModeratorsData } from './moderators.ts';
+import { hashPassword, type ModeratorsData, normalizeEmail, verifyPassword } from './moderators.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -37,7 +37,12 @@ export function openSessions(dataDir: string): Promise<JsonStore<SessionsData>> 
   return JsonStore.open<SessionsData>(path.join(dataDir, 'sessions.json'), { sessions: [] });
 }
 
-export function createAuthService(moderators: JsonStore<ModeratorsData>, sessions: JsonStore<SessionsData>, logger: Logger, now = () => new Date()): AuthService {
+export function createAuthService(
+  moderators: JsonStore<ModeratorsData>,
+  sessions: JsonStore<SessionsData>,
+  logger: Logger,
+  now = () => new Date(),
+): AuthService {
   // A hash to verify against for unknown accounts, so timing does not tell them apart.
   let dummy: Promise<string> | undefined;
   const dummyHash = () => (dummy ??= hashPassword(crypto.randomBytes(16).toString('hex')));

@@ -34,7 +34,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof HttpError) error = err;
     else if (parser.type === 'entity.too.large') error = new HttpError(413, 'payload_too_large', 'La demande est trop grande (64 Ko au maximum).');
     else if (parser.type === 'entity.parse.failed') error = new HttpError(400, 'invalid_json', "La demande n'est pas du JSON valide.");
-    else if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) error = new HttpError(parser.status, 'bad_request', 'La demande est invalide.');
+    else if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500)
+      error = new HttpError(parser.status, 'bad_request', 'La demande est invalide.');
     else {
       logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
       error = new HttpError(500, 'internal_error', 'Une erreur inattendue est survenue. Réessayez dans un moment.');

@@ -19,7 +19,7 @@ export interface PlaceKey {
 const normalize = normalizeName;
 
 /** Street names written differently ("Rue de la Station 12" vs "rue de la station, 12"). */
-const normalizeStreet = (street: string) => normalize(street).replace(/\b(rue|r|avenue|av|place|pl|chaussee|ch|boulevard|bd)\b/g, (w) => w[0]!);
+const normalizeStreet = (street: string) => normalize(street).replace(/\b(rue|r|avenue|av|place|pl|chaussee|ch|boulevard|bd)\b/g, (w) => w.charAt(0));
 
 export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = Math.PI / 180;
@@ -54,7 +54,11 @@ export interface DuplicateMatch {
 export function findDuplicate(candidate: Omit<PlaceKey, 'ref'>, known: Iterable<PlaceKey>): DuplicateMatch | undefined {
   for (const k of known) {
     const metres = metresBetween(candidate, k);
-    if (normalize(candidate.name) === normalize(k.name) && candidate.postcode === k.postcode && normalizeStreet(candidate.street) === normalizeStreet(k.street)) {
+    if (
+      normalize(candidate.name) === normalize(k.name) &&
+      candidate.postcode === k.postcode &&
+      normalizeStreet(candidate.street) === normalizeStreet(k.street)
+    ) {
       return { of: k, why: 'same_name_and_address', metres };
     }
     if (metres <= NEAR_METRES && similarNames(candidate.name, k.name)) return { of: k, why: 'near_with_similar_name', metres }; // NaN (no coordinates) never is

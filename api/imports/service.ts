@@ -3,11 +3,12 @@
 // so moderation still decides. Duplicates of published initiatives, of waiting submissions
 // and of earlier records of the same file are reported, not queued. The report says what
 // was queued, what was skipped and why, record by record.
-import type { PluginHost, Source } from '../../plugins/api/index.ts';
-import { loadInitiatives, type ContentModel } from '../../core/model/index.ts';
-import { HttpError, type FieldErrors } from '../http/errors.ts';
-import type { SubmissionRecords } from '../submissions/store.ts';
+
+import { type ContentModel, loadInitiatives } from '../../core/model/index.ts';
+import type { PluginHost, Source, SourceRecord } from '../../plugins/api/index.ts';
+import { type FieldErrors, HttpError } from '../http/errors.ts';
 import type { SubmissionsService } from '../submissions/service.ts';
+import type { SubmissionRecords } from '../submissions/store.ts';
 import { findDuplicate, type PlaceKey } from './duplicates.ts';
 
 export interface ImportOptions {
@@ -72,7 +73,15 @@ export function createImportService(model: ContentModel, submissions: Submission
   function knownPlaces(): PlaceKey[] {
     const known: PlaceKey[] = [];
     for (const i of loadInitiatives(model, model.paths.initiatives).initiatives) {
-      if (i.status === 'active') known.push({ ref: `l'initiative publiée ${i.id}`, name: i.name, street: i.address.street, postcode: i.address.postcode, lat: i.geo.lat, lng: i.geo.lng });
+      if (i.status === 'active')
+        known.push({
+          ref: `l'initiative publiée ${i.id}`,
+          name: i.name,
+          street: i.address.street,
+          postcode: i.address.postcode,
+          lat: i.geo.lat,
+          lng: i.geo.lng,
+        });
     }
     for (const s of records.queue.data.submissions) {
       if (s.status !== 'pending' && s.status !== 'changes_requested') continue;
@@ -88,13 +97,20 @@ export function createImportService(model: ContentModel, submissions: Submission
 
     async run(file, options) {
       const source = pickSource(file, options.source);
-      let read;
+      let read: SourceRecord[];
       try {
         read = source.read(file.content, { model });
       } catch (err) {
         throw new ImportError(`${file.name} : la source « ${source.name} » n'a pas pu lire le fichier : ${(err as Error).message}`);
       }
-      const report: ImportReport = { file: file.name, source: { name: source.name, label: source.label }, dryRun: Boolean(options.dryRun), records: read.length, queued: [], skipped: [] };
+      const report: ImportReport = {
+        file: file.name,
+        source: { name: source.name, label: source.label },
+        dryRun: Boolean(options.dryRun),
+        records: read.length,
+        queued: [],
+        skipped: [],
+      };
       const known = knownPlaces();
       for (const record of read) {
         const fields = record.initiative;
@@ -106,7 +122,12 @@ export function createImportService(model: ContentModel, submissions: Submission
         const place = placeOf(fields);
         const duplicate = place && findDuplicate(place, known);
         if (duplicate) {
-          report.skipped.push({ ref: record.ref, ...(name ? { name } : {}), reason: 'duplicate', detail: `${WHY[duplicate.why]} ${duplicate.of.ref} (« ${duplicate.of.name} »${Number.isNaN(duplicate.metres) ? '' : `, ${Math.round(duplicate.metres)} m`}).` });
+          report.skipped.push({
+            ref: record.ref,
+            ...(name ? { name } : {}),
+            reason: 'duplicate',
+            detail: `${WHY[duplicate.why]} ${duplicate.of.ref} (« ${duplicate.of.name} »${Number.isNaN(duplicate.metres) ? '' : `, ${Math.round(duplicate.metres)} m`}).`,
+          });
           continue;
         }
         try {
@@ -120,10 +141,18 @@ export function createImportService(model: ContentModel, submissions: Submission
           }
         } catch (err) {
           if (err instanceof HttpError && err.status >= 500) {
-            throw new ImportError(`Import arrêté à « ${record.ref} » : ${err.message} ${report.queued.length} enregistrement(s) ${options.dryRun ? 'vérifié(s)' : 'déjà mis en attente'} avant cet arrêt ; relancer l'import les signalera comme doublons.`);
+            throw new ImportError(
+              `Import arrêté à « ${record.ref} » : ${err.message} ${report.queued.length} enregistrement(s) ${options.dryRun ? 'vérifié(s)' : 'déjà mis en attente'} avant cet arrêt ; relancer l'import les signalera comme doublons.`,
+            );
           }
           if (!(err instanceof HttpError)) throw err;
-          report.skipped.push({ ref: record.ref, ...(name ? { name } : {}), reason: 'invalid', detail: err.message, ...(err.fields ? { fields: err.fields } : {}) });
+          report.skipped.push({
+            ref: record.ref,
+            ...(name ? { name } : {}),
+            reason: 'invalid',
+            detail: err.message,
+            ...(err.fields ? { fields: err.fields } : {}),
+          });
           continue;
         }
         if (place) known.push({ ref: `la ligne « ${record.ref} » du même fichier`, ...place });
@@ -137,7 +166,9 @@ export function createImportService(model: ContentModel, submissions: Submission
 export function formatReport(report: ImportReport): string {
   const lines: string[] = [];
   lines.push(`Import de ${report.file} (source : ${report.source.label}${report.dryRun ? ', essai sans rien enregistrer' : ''})`);
-  lines.push(`${report.records} enregistrement(s) lu(s) : ${report.queued.length} ${report.dryRun ? 'seraient mis' : 'mis'} en attente de modération, ${report.skipped.length} écarté(s).`);
+  lines.push(
+    `${report.records} enregistrement(s) lu(s) : ${report.queued.length} ${report.dryRun ? 'seraient mis' : 'mis'} en attente de modération, ${report.skipped.length} écarté(s).`,
+  );
   if (report.queued.length) {
     lines.push('', report.dryRun ? 'Seraient mis en attente :' : 'Mis en attente :');
     for (const q of report.queued) {

@@ -1,5 +1,6 @@
 // /api/moderation — HTTP only, behind the moderator guard (session + CSRF).
-import { Router, type RequestHandler } from 'express';
+import { type RequestHandler, Router } from 'express';
+import { moderatorOf } from '../auth/router.ts';
 import type { ModerationService } from './service.ts';
 
 export function moderationRouter(service: ModerationService, guard: RequestHandler): Router {
@@ -16,13 +17,13 @@ export function moderationRouter(service: ModerationService, guard: RequestHandl
     res.json(service.get(req.params.id));
   });
   router.post('/submissions/:id/approve', async (req, res) => {
-    res.json(await service.approve(req.params.id, req.moderator!.email, (req.body as { edits?: unknown } | undefined)?.edits));
+    res.json(await service.approve(req.params.id, moderatorOf(req).email, (req.body as { edits?: unknown } | undefined)?.edits));
   });
   router.post('/submissions/:id/reject', async (req, res) => {
-    res.json(await service.reject(req.params.id, req.moderator!.email, (req.body as { reason?: unknown } | undefined)?.reason));
+    res.json(await service.reject(req.params.id, moderatorOf(req).email, (req.body as { reason?: unknown } | undefined)?.reason));
   });
   router.post('/submissions/:id/request-changes', async (req, res) => {
-    res.json(await service.requestChanges(req.params.id, req.moderator!.email, (req.body as { message?: unknown } | undefined)?.message));
+    res.json(await service.requestChanges(req.params.id, moderatorOf(req).email, (req.body as { message?: unknown } | undefined)?.message));
   });
   router.get('/audit', (_req, res) => {
     res.json({ entries: service.audit() });

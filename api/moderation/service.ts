@@ -6,26 +6,26 @@
 // notifications… see plugins/api/host.ts), then the page re-render; their failures are
 // logged and never undo it. Rejections and requests for changes notify the plugins too.
 import fs from 'node:fs';
+import { reprefix, toFieldErrors } from '../../core/field-errors.ts';
 import {
+  type ContentModel,
   FIELD_ORDER,
+  type Initiative,
   initiativeFile,
   readInitiativeFile,
   serializeInitiative,
   uniqueSlug,
   writeInitiativeFile,
-  type ContentModel,
-  type Initiative,
 } from '../../core/model/index.ts';
-import { reprefix, toFieldErrors } from '../../core/field-errors.ts';
+import { SUBMISSION_STATUSES } from '../../core/statuses.ts';
+import type { Change, ModerationView } from '../../core/wire/moderation.ts';
+import type { PluginHost } from '../../plugins/api/index.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { JsonStore } from '../storage/json-store.ts';
-import type { PluginHost } from '../../plugins/api/index.ts';
 import { pluginFieldErrors } from '../submissions/service.ts';
-import { toPluginSubmission, type Submission, type SubmissionRecords } from '../submissions/store.ts';
+import { type Submission, type SubmissionRecords, toPluginSubmission } from '../submissions/store.ts';
 import type { AuditData, AuditEntry } from './audit.ts';
-import { SUBMISSION_STATUSES } from '../../core/statuses.ts';
-import type { Change, ModerationView } from '../../core/wire/moderation.ts';
 
 export type SideEffect = (initiative: Initiative, context: { submission: string; moderator: string }) => Promise<void>;
 
@@ -68,7 +68,14 @@ export function diffInitiative(before: Partial<Initiative>, after: Partial<Initi
   return changes;
 }
 
-export function createModerationService(model: ContentModel, records: SubmissionRecords, auditLog: JsonStore<AuditData>, logger: Logger, plugins: PluginHost, sideEffects: SideEffect[] = []): ModerationService {
+export function createModerationService(
+  model: ContentModel,
+  records: SubmissionRecords,
+  auditLog: JsonStore<AuditData>,
+  logger: Logger,
+  plugins: PluginHost,
+  sideEffects: SideEffect[] = [],
+): ModerationService {
   const find = (id: string): Stored => {
     const s = records.find(id) as Stored | undefined;
     if (!s) throw new HttpError(404, 'not_found', "Cette demande n'existe pas.");
@@ -99,13 +106,27 @@ export function createModerationService(model: ContentModel, records: Submission
       return { ...existing, status: 'archived', updated: today(), source: { ...existing.source, submission: s.id } };
     }
     const fields = model.fieldsSchema.safeParse(edits ?? s.initiative);
-    if (!fields.success) throw new HttpError(400, 'invalid_edits', 'Les modifications ne sont pas valides.', toFieldErrors(fields.error.issues, { prefix: ['edits'] }));
-    const pluginErrors = await pluginFieldErrors(plugins, { type: s.type, ...(s.targetId ? { targetId: s.targetId } : {}), initiative: { ...fields.data }, origin: 'moderation' });
+    if (!fields.success)
+      throw new HttpError(400, 'invalid_edits', 'Les modifications ne sont pas valides.', toFieldErrors(fields.error.issues, { prefix: ['edits'] }));
+    const pluginErrors = await pluginFieldErrors(plugins, {
+      type: s.type,
+      ...(s.targetId ? { targetId: s.targetId } : {}),
+      initiative: { ...fields.data },
+      origin: 'moderation',
+    });
     if (Object.keys(pluginErrors).length) {
       const errors = edits === undefined ? pluginErrors : reprefix(pluginErrors, 'initiative', 'edits');
-      throw new HttpError(400, 'invalid_edits', edits === undefined ? 'Cette demande ne respecte pas une règle ajoutée depuis : corrigez-la avant de l’approuver.' : 'Les modifications ne sont pas valides.', errors);
+      throw new HttpError(
+        400,
+        'invalid_edits',
+        edits === undefined
+          ? 'Cette demande ne respecte pas une règle ajoutée depuis : corrigez-la avant de l’approuver.'
+          : 'Les modifications ne sont pas valides.',
+        errors,
+      );
     }
-    const id = s.type === 'update' ? s.targetId! : uniqueSlug(fields.data.name, (slug) => fs.existsSync(initiativeFile(model.paths.initiatives, slug)));
+    const id =
+      s.type === 'update' && s.targetId ? s.targetId : uniqueSlug(fields.data.name, (slug) => fs.existsSync(initiativeFile(model.paths.initiatives, slug)));
     if (s.type === 'update' && !current(id)) throw new HttpError(409, 'conflict', "L'initiative à mettre à jour n'existe plus.");
     const origin = s.imported ? ('import' as const) : ('moderation' as const);
     const initiative = { ...fields.data, id, source: { origin, submission: s.id }, updated: today(), status: 'active' as const };
@@ -114,9 +135,11 @@ export function createModerationService(model: ContentModel, records: Submission
 
   async function finalize(id: string, intent: Intent): Promise<void> {
     const file = initiativeFile(model.paths.initiatives, intent.initiative.id);
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== serializeInitiative(intent.initiative)) writeInitiativeFile(model.paths.initiatives, intent.initiative);
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== serializeInitiative(intent.initiative))
+      writeInitiativeFile(model.paths.initiatives, intent.initiative);
     await auditLog.update((d) => {
-      if (!d.entries.some((e) => e.submission === id && e.action === 'approve')) d.entries.push({ at: intent.at, by: intent.by, action: 'approve', submission: id, initiative: intent.initiative.id });
+      if (!d.entries.some((e) => e.submission === id && e.action === 'approve'))
+        d.entries.push({ at: intent.at, by: intent.by, action: 'approve', submission: id, initiative: intent.initiative.id });
     });
     await records.change(id, (x) => {
       const s = x as Stored;
@@ -130,7 +153,8 @@ export function createModerationService(model: ContentModel, records: Submission
   }
 
   async function decide(id: string, moderator: string, status: 'rejected' | 'changes_requested', text: unknown, what: string): Promise<ModerationView> {
-    if (typeof text !== 'string' || !text.trim()) throw new HttpError(400, 'invalid_request', `${what} est obligatoire.`, { [status === 'rejected' ? 'reason' : 'message']: `${what} est obligatoire.` });
+    if (typeof text !== 'string' || !text.trim())
+      throw new HttpError(400, 'invalid_request', `${what} est obligatoire.`, { [status === 'rejected' ? 'reason' : 'message']: `${what} est obligatoire.` });
     if (text.length > 2000) throw new HttpError(400, 'invalid_request', `${what} : 2000 caractères au maximum.`);
     const s = find(id);
     if (s.status !== 'pending') throw new HttpError(409, 'conflict', `Cette demande est déjà traitée (${s.status}).`);
@@ -153,7 +177,9 @@ export function createModerationService(model: ContentModel, records: Submission
   return {
     list(status) {
       if (status !== undefined && (typeof status !== 'string' || !(SUBMISSION_STATUSES as readonly string[]).includes(status))) {
-        throw new HttpError(400, 'invalid_query', `status vaut ${SUBMISSION_STATUSES.join(', ')}.`, { status: `Valeurs possibles : ${SUBMISSION_STATUSES.join(', ')}.` });
+        throw new HttpError(400, 'invalid_query', `status vaut ${SUBMISSION_STATUSES.join(', ')}.`, {
+          status: `Valeurs possibles : ${SUBMISSION_STATUSES.join(', ')}.`,
+        });
       }
       return (records.all() as Stored[]).filter((s) => !status || s.status === status).map((s) => view(s));
     },
@@ -185,7 +211,8 @@ export function createModerationService(model: ContentModel, records: Submission
     async reconcile() {
       const open = (records.queue.data.submissions as Stored[]).filter((s) => s.intent);
       for (const s of open) {
-        const intent = s.intent!;
+        const intent = s.intent;
+        if (!intent) continue;
         await finalize(s.id, intent);
         await runSideEffects(intent.initiative, s.id, intent.by);
         logger.warn({ submission: s.id }, 'an interrupted approval was completed at start');

@@ -28,7 +28,8 @@ export function openApiDocument(model: ContentModel): Json {
     info: {
       title: 'Passerelle API',
       version: '1',
-      description: "L'API de Passerelle : recherche des lieux d'aide numérique, propositions des partenaires, modération. Les erreurs ont toujours la forme { error: { code, message, fields? } }.",
+      description:
+        "L'API de Passerelle : recherche des lieux d'aide numérique, propositions des partenaires, modération. Les erreurs ont toujours la forme { error: { code, message, fields? } }.",
     },
     servers: [{ url: '/' }],
     paths: {
@@ -37,54 +38,152 @@ export function openApiDocument(model: ContentModel): Json {
         get: {
           summary: 'Chercher des lieux (et, avec scope=all, des sections de guides et de formation)',
           parameters: queryParams,
-          responses: { 200: ok('{ hits, total, page, limit, facets, near?, docs? }'), 400: errorResponse('Paramètre ou valeur inconnus'), 503: errorResponse('Recherche indisponible') },
+          responses: {
+            200: ok('{ hits, total, page, limit, facets, near?, docs? }'),
+            400: errorResponse('Paramètre ou valeur inconnus'),
+            503: errorResponse('Recherche indisponible'),
+          },
         },
       },
       '/api/initiatives/{id}': {
-        get: { summary: 'Une initiative publiée', parameters: [idParam], responses: { 200: ok('Initiative', { $ref: '#/components/schemas/InitiativeFields' }), 404: errorResponse('Inconnue'), 410: errorResponse('Archivée') } },
+        get: {
+          summary: 'Une initiative publiée',
+          parameters: [idParam],
+          responses: {
+            200: ok('Initiative', { $ref: '#/components/schemas/InitiativeFields' }),
+            404: errorResponse('Inconnue'),
+            410: errorResponse('Archivée'),
+          },
+        },
       },
       '/api/submissions': {
         post: {
           summary: 'Proposer une initiative, une mise à jour ou signaler une erreur',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/SubmissionRequest' } } } },
-          responses: { 202: ok('{ id, status: "pending", trackingToken } — le jeton n’est donné qu’une fois'), 400: errorResponse('Champs à corriger (fields)'), 413: errorResponse('Plus de 64 Ko'), 429: errorResponse('Trop de demandes') },
+          responses: {
+            202: ok('{ id, status: "pending", trackingToken } — le jeton n’est donné qu’une fois'),
+            400: errorResponse('Champs à corriger (fields)'),
+            413: errorResponse('Plus de 64 Ko'),
+            429: errorResponse('Trop de demandes'),
+          },
         },
       },
       '/api/submissions/{id}': {
-        get: { summary: 'Suivre sa demande', parameters: [idParam, { name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: ok('Statut, raison, échanges'), 404: errorResponse('Lien de suivi invalide') } },
+        get: {
+          summary: 'Suivre sa demande',
+          parameters: [idParam, { name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { 200: ok('Statut, raison, échanges'), 404: errorResponse('Lien de suivi invalide') },
+        },
       },
       '/api/submissions/{id}/resubmit': {
-        post: { summary: 'Renvoyer sa demande corrigée', parameters: [idParam, { name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: ok('Statut'), 400: errorResponse('Champs à corriger'), 404: errorResponse('Lien invalide'), 409: errorResponse('Rien à corriger') } },
+        post: {
+          summary: 'Renvoyer sa demande corrigée',
+          parameters: [idParam, { name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { 200: ok('Statut'), 400: errorResponse('Champs à corriger'), 404: errorResponse('Lien invalide'), 409: errorResponse('Rien à corriger') },
+        },
       },
       '/api/auth/login': {
         post: {
           summary: 'Connexion des modérateurs (cookie de session HttpOnly, SameSite=Strict)',
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { email: { type: 'string' }, password: { type: 'string' } }, required: ['email', 'password'] } } } },
-          responses: { 200: ok('{ email, csrfToken }'), 401: errorResponse('Identifiants incorrects'), 423: errorResponse('Compte bloqué'), 429: errorResponse('Trop de tentatives') },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { email: { type: 'string' }, password: { type: 'string' } }, required: ['email', 'password'] },
+              },
+            },
+          },
+          responses: {
+            200: ok('{ email, csrfToken }'),
+            401: errorResponse('Identifiants incorrects'),
+            423: errorResponse('Compte bloqué'),
+            429: errorResponse('Trop de tentatives'),
+          },
         },
       },
-      '/api/auth/session': { get: { summary: 'Session en cours', security: moderator, responses: { 200: ok('{ email, csrfToken }'), 401: errorResponse('Pas de session') } } },
-      '/api/auth/logout': { post: { summary: 'Déconnexion', security: moderator, responses: { 204: { description: 'Déconnecté' }, 401: errorResponse('Pas de session'), 403: errorResponse('Jeton CSRF manquant') } } },
-      '/api/moderation/submissions': {
-        get: { summary: 'File de modération', security: moderator, parameters: [{ name: 'status', in: 'query', schema: { enum: ['pending', 'approved', 'rejected', 'changes_requested'] } }], responses: { 200: ok('{ submissions }'), 400: errorResponse('Statut inconnu'), 401: errorResponse('Pas de session') } },
+      '/api/auth/session': {
+        get: { summary: 'Session en cours', security: moderator, responses: { 200: ok('{ email, csrfToken }'), 401: errorResponse('Pas de session') } },
       },
-      '/api/moderation/submissions/{id}': { get: { summary: 'Une demande, avec la comparaison champ par champ pour les mises à jour', security: moderator, parameters: [idParam], responses: { 200: ok('Demande'), 401: errorResponse('Pas de session'), 404: errorResponse('Inconnue') } } },
+      '/api/auth/logout': {
+        post: {
+          summary: 'Déconnexion',
+          security: moderator,
+          responses: { 204: { description: 'Déconnecté' }, 401: errorResponse('Pas de session'), 403: errorResponse('Jeton CSRF manquant') },
+        },
+      },
+      '/api/moderation/submissions': {
+        get: {
+          summary: 'File de modération',
+          security: moderator,
+          parameters: [{ name: 'status', in: 'query', schema: { enum: ['pending', 'approved', 'rejected', 'changes_requested'] } }],
+          responses: { 200: ok('{ submissions }'), 400: errorResponse('Statut inconnu'), 401: errorResponse('Pas de session') },
+        },
+      },
+      '/api/moderation/submissions/{id}': {
+        get: {
+          summary: 'Une demande, avec la comparaison champ par champ pour les mises à jour',
+          security: moderator,
+          parameters: [idParam],
+          responses: { 200: ok('Demande'), 401: errorResponse('Pas de session'), 404: errorResponse('Inconnue') },
+        },
+      },
       '/api/moderation/submissions/{id}/approve': {
         post: {
           summary: 'Approuver (avec modifications éventuelles) : écrit le fichier, met à jour la recherche et la page, commit git',
           security: moderator,
           parameters: [idParam],
-          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { edits: { $ref: '#/components/schemas/InitiativeFields' } } } } } },
-          responses: { 200: ok('Demande approuvée'), 400: errorResponse('Modifications invalides'), 401: errorResponse('Pas de session'), 403: errorResponse('Jeton CSRF manquant'), 404: errorResponse('Inconnue'), 409: errorResponse('Déjà traitée') },
+          requestBody: {
+            content: { 'application/json': { schema: { type: 'object', properties: { edits: { $ref: '#/components/schemas/InitiativeFields' } } } } },
+          },
+          responses: {
+            200: ok('Demande approuvée'),
+            400: errorResponse('Modifications invalides'),
+            401: errorResponse('Pas de session'),
+            403: errorResponse('Jeton CSRF manquant'),
+            404: errorResponse('Inconnue'),
+            409: errorResponse('Déjà traitée'),
+          },
         },
       },
       '/api/moderation/submissions/{id}/reject': {
-        post: { summary: 'Refuser avec une raison', security: moderator, parameters: [idParam], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'] } } } }, responses: { 200: ok('Demande refusée'), 400: errorResponse('Raison manquante'), 401: errorResponse('Pas de session'), 403: errorResponse('Jeton CSRF manquant'), 409: errorResponse('Déjà traitée') } },
+        post: {
+          summary: 'Refuser avec une raison',
+          security: moderator,
+          parameters: [idParam],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'] } } },
+          },
+          responses: {
+            200: ok('Demande refusée'),
+            400: errorResponse('Raison manquante'),
+            401: errorResponse('Pas de session'),
+            403: errorResponse('Jeton CSRF manquant'),
+            409: errorResponse('Déjà traitée'),
+          },
+        },
       },
       '/api/moderation/submissions/{id}/request-changes': {
-        post: { summary: 'Demander des modifications au partenaire', security: moderator, parameters: [idParam], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] } } } }, responses: { 200: ok('Demande en attente du partenaire'), 400: errorResponse('Message manquant'), 401: errorResponse('Pas de session'), 403: errorResponse('Jeton CSRF manquant'), 409: errorResponse('Déjà traitée') } },
+        post: {
+          summary: 'Demander des modifications au partenaire',
+          security: moderator,
+          parameters: [idParam],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] } } },
+          },
+          responses: {
+            200: ok('Demande en attente du partenaire'),
+            400: errorResponse('Message manquant'),
+            401: errorResponse('Pas de session'),
+            403: errorResponse('Jeton CSRF manquant'),
+            409: errorResponse('Déjà traitée'),
+          },
+        },
       },
-      '/api/moderation/audit': { get: { summary: "Journal d'audit", security: moderator, responses: { 200: ok('{ entries }'), 401: errorResponse('Pas de session') } } },
+      '/api/moderation/audit': {
+        get: { summary: "Journal d'audit", security: moderator, responses: { 200: ok('{ entries }'), 401: errorResponse('Pas de session') } },
+      },
       '/api/openapi.json': { get: { summary: 'Ce document', responses: { 200: ok('OpenAPI 3.1') } } },
     },
     components: {
@@ -96,7 +195,13 @@ export function openApiDocument(model: ContentModel): Json {
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } },
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } },
+            },
+          },
         },
         InitiativeFields: jsonSchema(model.fieldsSchema),
         Submitter: jsonSchema(submitterSchema),

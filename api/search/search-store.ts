@@ -3,9 +3,9 @@
 // sends no document); `rebuild` fills fresh indexes and swaps them in atomically, so no
 // query ever sees an empty or half-built index. Every task is awaited and failures raised.
 import type { EnqueuedTaskPromise, Meilisearch, RecordAny, Settings, Task } from 'meilisearch';
-import { loadInitiatives, type ContentModel, type Initiative } from '../../core/model/index.ts';
-import { loadDocSections, type DocSection } from './doc-sections.ts';
-import { hashOf, initiativeDocument, type DocumentTransform, type InitiativeDocument } from './documents.ts';
+import { type ContentModel, type Initiative, loadInitiatives } from '../../core/model/index.ts';
+import { type DocSection, loadDocSections } from './doc-sections.ts';
+import { type DocumentTransform, hashOf, type InitiativeDocument, initiativeDocument } from './documents.ts';
 import { DOCS_SETTINGS, INITIATIVES_SETTINGS } from './settings.ts';
 
 export interface IndexNames {
@@ -121,8 +121,12 @@ export class SearchStore {
   async sync(model: ContentModel, now = new Date()): Promise<SyncReport> {
     await this.ensureIndex(this.names.initiatives);
     await this.ensureIndex(this.names.docs);
-    const settingsChanged = (await this.ensureSettings(this.names.initiatives, INITIATIVES_SETTINGS)) || (await this.ensureSettings(this.names.docs, DOCS_SETTINGS));
-    const initiatives = await this.syncIndex<InitiativeDocument>(this.names.initiatives, activeInitiatives(model).map((i) => this.document(model, i, now)));
+    const settingsChanged =
+      (await this.ensureSettings(this.names.initiatives, INITIATIVES_SETTINGS)) || (await this.ensureSettings(this.names.docs, DOCS_SETTINGS));
+    const initiatives = await this.syncIndex<InitiativeDocument>(
+      this.names.initiatives,
+      activeInitiatives(model).map((i) => this.document(model, i, now)),
+    );
     const docs = await this.syncIndex<DocDocument>(this.names.docs, docDocuments(model));
     return { initiatives, docs, settingsChanged, sent: initiatives.added + initiatives.updated + docs.added + docs.updated };
   }

@@ -3,15 +3,15 @@
 // is ever spliced into filter syntax: filters are built only from known slugs and numbers.
 import type { Meilisearch, SearchParams } from 'meilisearch';
 import * as z from 'zod';
-import { lookupPlace, type ContentModel } from '../../core/model/index.ts';
 import { toFieldErrors } from '../../core/field-errors.ts';
 import { MESSAGES } from '../../core/messages.ts';
-import { HttpError, type FieldErrors } from '../http/errors.ts';
-import { slotOf, startOfDay, type InitiativeDocument } from './documents.ts';
+import { type ContentModel, lookupPlace } from '../../core/model/index.ts';
+import { sitePaths } from '../../core/urls.ts';
+import type { DocHit, FacetValue, SearchHit, SearchResult } from '../../core/wire/search.ts';
+import { type FieldErrors, HttpError } from '../http/errors.ts';
+import { type InitiativeDocument, slotOf, startOfDay } from './documents.ts';
 import { isUnavailable } from './meili-client.ts';
 import type { DocDocument, IndexNames } from './search-store.ts';
-import type { DocHit, FacetValue, SearchHit, SearchResult } from '../../core/wire/search.ts';
-import { sitePaths } from '../../core/urls.ts';
 
 const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -67,11 +67,13 @@ export function createSearchService(client: Meilisearch, names: IndexNames, mode
     const fields: FieldErrors = {};
     for (const [param, vocab] of Object.entries(FACETS) as [keyof typeof FACETS, (typeof FACETS)[keyof typeof FACETS]][]) {
       const bad = (query[param] ?? []).filter((s) => !v.has(vocab, s));
-      if (bad.length) fields[param] = `Valeur inconnue : ${bad.map((b) => `« ${b.slice(0, 40)} »`).join(', ')}. Valeurs possibles : ${v.slugs(vocab).join(', ')}.`;
+      if (bad.length)
+        fields[param] = `Valeur inconnue : ${bad.map((b) => `« ${b.slice(0, 40)} »`).join(', ')}. Valeurs possibles : ${v.slugs(vocab).join(', ')}.`;
     }
     const badCommunes = (query.commune ?? []).filter((c) => !communeSlugs.has(c));
     if (badCommunes.length) fields.commune = `Commune inconnue : ${badCommunes.map((b) => `« ${b.slice(0, 40)} »`).join(', ')}.`;
-    if ((query.lat === undefined) !== (query.lng === undefined)) fields[query.lat === undefined ? 'lat' : 'lng'] = 'lat et lng vont ensemble : donnez les deux.';
+    if ((query.lat === undefined) !== (query.lng === undefined))
+      fields[query.lat === undefined ? 'lat' : 'lng'] = 'lat et lng vont ensemble : donnez les deux.';
     if (query.near && query.lat !== undefined) fields.near = 'Donnez soit near, soit lat et lng, pas les deux.';
     return fields;
   }
@@ -117,22 +119,41 @@ export function createSearchService(client: Meilisearch, names: IndexNames, mode
         hitsPerPage: limit,
         page,
         facets: Object.values(FACET_FIELDS),
-        attributesToRetrieve: ['id', 'name', 'kind', 'kindLabel', 'summary', 'street', 'postcode', 'locality', 'commune', 'communeName', 'demo', 'hours', 'weekHours', 'todaySlots', 'horizonStart', '_geo'],
+        attributesToRetrieve: [
+          'id',
+          'name',
+          'kind',
+          'kindLabel',
+          'summary',
+          'street',
+          'postcode',
+          'locality',
+          'commune',
+          'communeName',
+          'demo',
+          'hours',
+          'weekHours',
+          'todaySlots',
+          'horizonStart',
+          '_geo',
+        ],
         ...(near ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}),
       };
       const q = query.q?.trim() ?? '';
-      let places;
+      let places: Awaited<ReturnType<ReturnType<Meilisearch['index']>['search']>>;
       let openIds = new Set<string>();
       let docs: DocHit[] | undefined;
       try {
         const requests: Promise<unknown>[] = [client.index<InitiativeDocument>(names.initiatives).search(q, params)];
         if (query.scope === 'all' && q) {
           requests.push(
-            client.index<DocDocument>(names.docs).search(q, { limit: 10, attributesToCrop: ['text'], cropLength: 24, attributesToRetrieve: ['title', 'section', 'url', 'source'] }),
+            client
+              .index<DocDocument>(names.docs)
+              .search(q, { limit: 10, attributesToCrop: ['text'], cropLength: 24, attributesToRetrieve: ['title', 'section', 'url', 'source'] }),
           );
         }
         const [p, d] = await Promise.all(requests);
-        places = p as Awaited<ReturnType<ReturnType<Meilisearch['index']>['search']>>;
+        places = p as typeof places;
         // Which of this page's places are open now: from today's slots sent with each hit
         // when the index was synced today; otherwise one more exact query on their ids.
         const pageHits = (places.hits as InitiativeDocument[]).filter((h) => h.hours);
@@ -142,7 +163,9 @@ export function createSearchService(client: Meilisearch, names: IndexNames, mode
         if (query.openNow) openIds = new Set(pageIds);
         else if (pageHits.every((h) => h.horizonStart === today)) openIds = new Set(pageHits.filter((h) => h.todaySlots.includes(slot)).map((h) => h.id));
         else if (pageIds.length) {
-          const open = await client.index<InitiativeDocument>(names.initiatives).search('', { filter: [`openSlots = ${slotOf(now.getTime())}`, anyOf('id', pageIds)], limit: pageIds.length, attributesToRetrieve: ['id'] });
+          const open = await client
+            .index<InitiativeDocument>(names.initiatives)
+            .search('', { filter: [`openSlots = ${slotOf(now.getTime())}`, anyOf('id', pageIds)], limit: pageIds.length, attributesToRetrieve: ['id'] });
           openIds = new Set(open.hits.map((h) => h.id));
         }
         if (d) {

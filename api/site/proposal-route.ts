@@ -1,25 +1,15 @@
 // POST /proposer/envoyer: the proposal form without JavaScript. The same mapping and the
 // same service as the JSON API; the answer is a page of the site (in its shell) saying
 // what happened: the tracking link, or the list of fields to correct.
-import express, { Router, type RequestHandler } from 'express';
+import express, { type RequestHandler, Router } from 'express';
+import { escapeHtml } from '../../core/html.ts';
+import { type FormFields, formFieldFor, formToSubmission } from '../../core/proposal-form.ts';
+import { sitePaths } from '../../core/urls.ts';
+import { renderPlainPage } from '../../site/directory/index.ts';
 import { HttpError } from '../http/errors.ts';
 import type { SubmissionsService } from '../submissions/service.ts';
-import { escapeHtml } from '../../core/html.ts';
-import { sitePaths } from '../../core/urls.ts';
-import { loadShell, type Shell } from '../../site/directory/shell.ts';
-import { formFieldFor, formToSubmission, type FormFields } from '../../site/proposal/form-mapping.ts';
 
-function page(buildDir: string | undefined, title: string, body: string): string {
-  let shell: Shell | undefined;
-  try {
-    shell = buildDir ? loadShell(buildDir) : undefined;
-  } catch {
-    shell = undefined;
-  }
-  const main = `<main class="container container--narrow margin-vert--lg" id="passerelle-main">${body}</main>`;
-  if (!shell) return `<!doctype html><html lang="fr-BE"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${main}</body></html>`;
-  return shell.fill({ title: escapeHtml(title), description: escapeHtml(title), path: sitePaths.proposalPost, head: '<meta name="robots" content="noindex">', body: main });
-}
+const page = (buildDir: string | undefined, title: string, body: string) => renderPlainPage(buildDir, { title, body, path: sitePaths.proposalPost });
 
 export function proposalRoute(service: SubmissionsService, limiter: RequestHandler, buildDir?: string): Router {
   const router = Router();

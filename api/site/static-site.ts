@@ -24,10 +24,7 @@ function pageFile(buildDir: string, urlPath: string): string | undefined {
 export function staticSite(buildDir: string): Router {
   const root = path.resolve(buildDir);
   const router = Router();
-  router.use(
-    '/assets',
-    express.static(path.join(root, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }),
-  );
+  router.use('/assets', express.static(path.join(root, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }));
   router.use(express.static(root, { index: ['index.html'], redirect: false, maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
   const pages: RequestHandler = (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();

@@ -34,7 +34,9 @@ export function lockDataDir(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(fs.readFileSync(file, 'utf8').trim());
       if (pid && pid !== process.pid && alive(pid)) {
-        throw new DataLockError(`${dataDir} is already used by another Passerelle server (pid ${pid}). Stop it first, or give this one its own PASSERELLE_DATA_DIR.`);
+        throw new DataLockError(
+          `${dataDir} is already used by another Passerelle server (pid ${pid}). Stop it first, or give this one its own PASSERELLE_DATA_DIR.`,
+        );
       }
       fs.rmSync(file, { force: true }); // stale lock from a crashed server
     }

@@ -1,6 +1,6 @@
 // POST /api/submissions and GET /api/submissions/:id?token= — HTTP only, plus the rate
 // limit of public submissions (per IP; behind a proxy only when TRUST_PROXY says so).
-import { Router, type RequestHandler } from 'express';
+import { type RequestHandler, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { SubmissionsService } from './service.ts';
 
@@ -18,7 +18,9 @@ export function submissionLimiter({ limit = 20, windowMs = 10 * 60_000 }: Submis
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
-      res.status(429).json({ error: { code: 'too_many_requests', message: 'Trop de demandes envoyées depuis cette connexion. Réessayez dans quelques minutes.' } });
+      res
+        .status(429)
+        .json({ error: { code: 'too_many_requests', message: 'Trop de demandes envoyées depuis cette connexion. Réessayez dans quelques minutes.' } });
     },
   });
 }

@@ -3,14 +3,18 @@
 // with the submission's envelope: type, target, message, submitter, honeypot.
 import * as z from 'zod';
 import { toFieldErrors } from '../../core/field-errors.ts';
-import { isSlug, type ContentModel } from '../../core/model/index.ts';
+import { type ContentModel, isSlug } from '../../core/model/index.ts';
 
 import { SUBMISSION_TYPES } from '../../core/statuses.ts';
 
 export const submitterSchema = z
   .object({
     name: z.string({ error: 'Votre nom est obligatoire.' }).trim().min(1, 'Votre nom est obligatoire.').max(100, 'Votre nom : 100 caractères au maximum.'),
-    email: z.string({ error: 'Votre adresse e-mail est obligatoire.' }).trim().max(254).email('Une adresse e-mail valide est attendue, par exemple prenom@exemple.be.'),
+    email: z
+      .string({ error: 'Votre adresse e-mail est obligatoire.' })
+      .trim()
+      .max(254)
+      .email('Une adresse e-mail valide est attendue, par exemple prenom@exemple.be.'),
     organisation: z.string().trim().max(150, "L'organisation : 150 caractères au maximum.").optional(),
   })
   .strict();
@@ -39,14 +43,18 @@ export function createSubmissionRequestSchema(model: ContentModel) {
     })
     .strict()
     .superRefine((value, ctx) => {
-      if (value.type !== 'create' && !value.targetId) ctx.addIssue({ code: 'custom', path: ['targetId'], message: "Dites quelle initiative est concernée (targetId)." });
-      if (value.type === 'create' && value.targetId) ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'Une nouvelle initiative ne vise pas une initiative existante : retirez targetId.' });
-      if (value.type !== 'report' && value.initiative === undefined) ctx.addIssue({ code: 'custom', path: ['initiative'], message: "Les informations de l'initiative sont obligatoires." });
+      if (value.type !== 'create' && !value.targetId)
+        ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'Dites quelle initiative est concernée (targetId).' });
+      if (value.type === 'create' && value.targetId)
+        ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'Une nouvelle initiative ne vise pas une initiative existante : retirez targetId.' });
+      if (value.type !== 'report' && value.initiative === undefined)
+        ctx.addIssue({ code: 'custom', path: ['initiative'], message: "Les informations de l'initiative sont obligatoires." });
       if (value.type === 'report' && !value.message) ctx.addIssue({ code: 'custom', path: ['message'], message: "Expliquez ce qui n'est plus juste." });
       if (value.initiative !== undefined) {
         const parsed = model.fieldsSchema.safeParse(value.initiative);
         if (!parsed.success) {
-          for (const [path, message] of Object.entries(toFieldErrors(parsed.error.issues, { prefix: ['initiative'] }))) ctx.addIssue({ code: 'custom', path: path.split('.'), message });
+          for (const [path, message] of Object.entries(toFieldErrors(parsed.error.issues, { prefix: ['initiative'] })))
+            ctx.addIssue({ code: 'custom', path: path.split('.'), message });
         }
       }
     });

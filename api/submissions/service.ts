@@ -1,18 +1,18 @@
 // Submission rules: validation with the content model, the honeypot, tracking tokens
 // (returned once, stored as a hash), and what a submitter may see of their submission.
 import crypto from 'node:crypto';
-import * as z from 'zod';
 import fs from 'node:fs';
-import { initiativeFile, readInitiativeFile, type ContentModel } from '../../core/model/index.ts';
+import * as z from 'zod';
 import { toFieldErrors } from '../../core/field-errors.ts';
 import { MESSAGES } from '../../core/messages.ts';
-import { HttpError, type FieldErrors } from '../http/errors.ts';
-import type { Logger } from '../logger.ts';
-import { PluginHookError, type PluginHost, type SubmissionDraft } from '../../plugins/api/index.ts';
-import { createSubmissionRequestSchema, type SubmissionRequest } from './schema.ts';
-import type { PublicStatus, Receipt } from '../../core/wire/submissions.ts';
-import { toPluginSubmission, type Submission, type SubmissionRecords } from './store.ts';
+import { type ContentModel, initiativeFile, readInitiativeFile } from '../../core/model/index.ts';
 import { sitePaths } from '../../core/urls.ts';
+import type { PublicStatus, Receipt } from '../../core/wire/submissions.ts';
+import { PluginHookError, type PluginHost, type SubmissionDraft } from '../../plugins/api/index.ts';
+import { type FieldErrors, HttpError } from '../http/errors.ts';
+import type { Logger } from '../logger.ts';
+import { createSubmissionRequestSchema, type SubmissionRequest } from './schema.ts';
+import { type Submission, type SubmissionRecords, toPluginSubmission } from './store.ts';
 
 export type { PublicStatus, Receipt };
 
@@ -51,7 +51,8 @@ export async function pluginFieldErrors(plugins: PluginHost, draft: SubmissionDr
   }
 }
 
-const asObject = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+const asObject = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 export function createSubmissionsService(model: ContentModel, records: SubmissionRecords, logger: Logger, plugins: PluginHost): SubmissionsService {
   const schema = createSubmissionRequestSchema(model);
@@ -81,7 +82,7 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
     if (request.targetId) {
       const file = initiativeFile(model.paths.initiatives, request.targetId);
       if (!fs.existsSync(file) || readInitiativeFile(model, file).status !== 'active') {
-        throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, { targetId: "Aucune initiative publiée ne porte cet identifiant." });
+        throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, { targetId: 'Aucune initiative publiée ne porte cet identifiant.' });
       }
     }
     const now = new Date().toISOString();
@@ -148,7 +149,17 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
 
     status(id, token) {
       const { type, targetId, initiative, status, createdAt, updatedAt, reason, thread } = owned(id, token);
-      return { id, type, ...(targetId ? { targetId } : {}), ...(initiative ? { initiative } : {}), status, createdAt, updatedAt, ...(reason ? { reason } : {}), thread };
+      return {
+        id,
+        type,
+        ...(targetId ? { targetId } : {}),
+        ...(initiative ? { initiative } : {}),
+        status,
+        createdAt,
+        updatedAt,
+        ...(reason ? { reason } : {}),
+        thread,
+      };
     },
 
     async resubmit(id, token, body) {
@@ -156,9 +167,16 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
       if (submission.status !== 'changes_requested') throw new HttpError(409, 'conflict', "Cette demande n'attend pas de modification de votre part.");
       const parsed = resubmitSchema.safeParse(body ?? {});
       if (!parsed.success) throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, toFieldErrors(parsed.error.issues));
-      if (submission.type !== 'report' && parsed.data.initiative === undefined) throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, { initiative: "Envoyez les informations corrigées de l'initiative." });
+      if (submission.type !== 'report' && parsed.data.initiative === undefined)
+        throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, { initiative: "Envoyez les informations corrigées de l'initiative." });
       if (parsed.data.initiative !== undefined) {
-        const fields = await pluginFieldErrors(plugins, { type: submission.type, ...(submission.targetId ? { targetId: submission.targetId } : {}), initiative: parsed.data.initiative, message: parsed.data.message, origin: 'api' });
+        const fields = await pluginFieldErrors(plugins, {
+          type: submission.type,
+          ...(submission.targetId ? { targetId: submission.targetId } : {}),
+          initiative: parsed.data.initiative,
+          message: parsed.data.message,
+          origin: 'api',
+        });
         if (Object.keys(fields).length) throw new HttpError(400, 'invalid_submission', MESSAGES.fieldsToFix, fields);
       }
       const at = new Date().toISOString();

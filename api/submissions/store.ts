@@ -1,11 +1,11 @@
 // Storage of submissions: the queue (open ones) in .data/submissions.json. Records hold
 // the hash of the tracking token, never the token.
 import path from 'node:path';
-import type { PluginSubmission } from '../../plugins/api/index.ts';
 import type { InitiativeFields } from '../../core/model/index.ts';
-import { JsonStore } from '../storage/json-store.ts';
 import type { SubmissionStatus, SubmissionType } from '../../core/statuses.ts';
 import type { ThreadEntry } from '../../core/wire/submissions.ts';
+import type { PluginSubmission } from '../../plugins/api/index.ts';
+import { JsonStore } from '../storage/json-store.ts';
 
 export type { ThreadEntry };
 
@@ -62,7 +62,10 @@ export class SubmissionRecords {
   ) {}
 
   static async open(dataDir: string): Promise<SubmissionRecords> {
-    return new SubmissionRecords(await openQueue(dataDir), await JsonStore.open<QueueData>(path.join(dataDir, 'submissions-archive.json'), { submissions: [] }));
+    return new SubmissionRecords(
+      await openQueue(dataDir),
+      await JsonStore.open<QueueData>(path.join(dataDir, 'submissions-archive.json'), { submissions: [] }),
+    );
   }
 
   find(id: string): Submission | undefined {

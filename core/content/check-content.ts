@@ -3,14 +3,14 @@
 // Each problem is one line: file, field, what is wrong and how to fix it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadContentModel, loadInitiatives, serializeInitiative, listInitiativeFiles, type ContentModel } from '../model/index.ts';
-import { ContentError, displayPath, parseYaml } from '../model/yaml-file.ts';
-import { isSlug, slugify } from '../model/slug.ts';
-import type { ProjectPaths } from '../model/paths.ts';
-import { MAX_SENTENCE_WORDS, plainLanguageStats, type PlainLanguageStats } from './plain-language.ts';
-import { guideFrontMatterSchema, moduleFrontMatterSchema, sessionFrontMatterSchema, splitFrontMatter } from './front-matter.ts';
+import { type IssueLike, toProblems } from '../field-errors.ts';
+import { type ContentModel, listInitiativeFiles, loadContentModel, loadInitiatives, serializeInitiative } from '../model/index.ts';
 import { markdownFiles } from '../model/markdown-files.ts';
-import { toProblems, type IssueLike } from '../field-errors.ts';
+import type { ProjectPaths } from '../model/paths.ts';
+import { isSlug, slugify } from '../model/slug.ts';
+import { ContentError, displayPath, parseYaml } from '../model/yaml-file.ts';
+import { guideFrontMatterSchema, moduleFrontMatterSchema, sessionFrontMatterSchema, splitFrontMatter } from './front-matter.ts';
+import { MAX_SENTENCE_WORDS, type PlainLanguageStats, plainLanguageStats } from './plain-language.ts';
 
 export interface CheckReport {
   errors: string[];
@@ -125,7 +125,9 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
       const stats = plainLanguageStats(fm?.body ?? fs.readFileSync(file, 'utf8'), fm?.bodyLine ?? 1);
       report.plainLanguage.push({ file: displayPath(file), ...stats });
       for (const s of stats.tooLong) {
-        report.errors.push(`${displayPath(file)}:${s.line}: phrase de ${s.words} mots (${MAX_SENTENCE_WORDS} au plus) : coupez-la en deux. « ${s.text.slice(0, 80)}${s.text.length > 80 ? '…' : ''} »`);
+        report.errors.push(
+          `${displayPath(file)}:${s.line}: phrase de ${s.words} mots (${MAX_SENTENCE_WORDS} au plus) : coupez-la en deux. « ${s.text.slice(0, 80)}${s.text.length > 80 ? '…' : ''} »`,
+        );
       }
     } catch {
       /* front matter errors are reported by checkMarkdown */

@@ -17,7 +17,9 @@ export function splitFrontMatter(text: string, file: string): FrontMatter | null
   const firstLine = text.split('\n', 1)[0];
   if (!firstLine.startsWith('---')) return null;
   if (firstLine !== '---') {
-    throw new Error(`${file}: ligne 1: l'en-tête doit commencer par « --- » seul (pas « ${firstLine.slice(0, 20)} ») : seul le YAML simple est permis, jamais de code.`);
+    throw new Error(
+      `${file}: ligne 1: l'en-tête doit commencer par « --- » seul (pas « ${firstLine.slice(0, 20)} ») : seul le YAML simple est permis, jamais de code.`,
+    );
   }
   const end = text.indexOf('\n---', 3);
   if (end === -1) throw new Error(`${file}: l'en-tête (front matter) n'est pas fermé par une ligne « --- ».`);
@@ -36,10 +38,13 @@ const DATE_HINT = 'une date AAAA-MM-JJ est attendue, par exemple verified: 2026-
 const date = z
   .string({ error: (iss) => (iss.input === undefined ? `\`verified\` (date de la dernière vérification) est obligatoire : ${DATE_HINT}` : DATE_HINT) })
   .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_HINT)
-  .refine((v) => {
-    const day = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
-  }, { error: (iss) => `${String(iss.input)} n'existe pas dans le calendrier : ${DATE_HINT}` });
+  .refine(
+    (v) => {
+      const day = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+    },
+    { error: (iss) => `${String(iss.input)} n'existe pas dans le calendrier : ${DATE_HINT}` },
+  );
 const required = (what: string) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `${what} est obligatoire.` : `${what} : du texte est attendu (mettez-le entre guillemets).`) })

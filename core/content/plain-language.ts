@@ -4,7 +4,7 @@
 // 15 words; 25 leaves room for the names of services and buttons). Code, headings and
 // link URLs are not prose and are left out; every list item counts as its own sentence.
 import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -35,7 +35,7 @@ function proseBlocks(tree: Root): { text: string; line: number }[] {
   const walk = (nodes: RootContent[]) => {
     for (const node of nodes) {
       if (node.type === 'code' || node.type === 'heading' || node.type === 'html' || node.type === 'yaml' || node.type === 'definition') continue;
-      if (node.type === 'paragraph' || node.type === 'tableCell') out.push({ text: toString(node), line: node.position?.start.line ?? 0 });
+      if (node.type === 'paragraph' || node.type === 'tableCell') out.push({ text: textOf(node), line: node.position?.start.line ?? 0 });
       else if ('children' in node) walk(node.children as RootContent[]);
     }
   };

@@ -3,8 +3,9 @@
 // All Date arithmetic happens in Europe/Brussels (see ../model/timezone.ts). The
 // library is slow per call (a few ms) and many places share their hours: results that
 // are pure functions of (value, day) are cached here, once for every caller.
+
+import { type TimeRange, WEEKDAYS_FR } from './format.ts';
 import { parseHours, parseRulesOnly } from './parse.ts';
-import { WEEKDAYS_FR, type TimeRange } from './format.ts';
 
 const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
@@ -40,8 +41,8 @@ export function typicalWeek(value: string, reference = new Date()): TimeRange[][
   for (const [a, b] of oh.getOpenIntervals(monday, sunday)) {
     dayStarts.forEach((start, d) => {
       const end = dayStarts[d + 1] ?? sunday;
-      const from = a > start ? a : start;
-      const to = b < end ? b : end;
+      const from = new Date(Math.max(a.getTime(), start.getTime()));
+      const to = new Date(Math.min(b.getTime(), end.getTime()));
       if (from < to) week[d]?.push({ from: hhmm(from), to: to.getTime() === end.getTime() ? '24:00' : hhmm(to) });
     });
   }
@@ -67,6 +68,7 @@ export function hoursNotes(value: string): string[] {
   if (/\bPH\s+off\b/i.test(value)) notes.push('Fermé les jours fériés.');
   else if (/\bPH\b/.test(value)) notes.push('Horaires particuliers les jours fériés.');
   if (/\bSH\b/.test(value)) notes.push('Horaires particuliers pendant les vacances scolaires.');
-  if (/\b(week|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/.test(value)) notes.push('Les horaires changent selon la période : vérifiez avant de vous déplacer.');
+  if (/\b(week|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/.test(value))
+    notes.push('Les horaires changent selon la période : vérifiez avant de vous déplacer.');
   return notes;
 }

@@ -2,9 +2,9 @@
 // first use in guides and curriculum pages, and listed on /glossaire.
 import path from 'node:path';
 import * as z from 'zod';
+import { toProblems } from '../field-errors.ts';
 import { slugify } from './slug.ts';
 import { ContentError, displayPath, readYamlFile } from './yaml-file.ts';
-import { toProblems } from '../field-errors.ts';
 
 const termSchema = z
   .object({

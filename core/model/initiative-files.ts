@@ -4,12 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { writeFileAtomic } from '../atomic-file.ts';
+import { type IssueLike, toProblems } from '../field-errors.ts';
+import type { ContentModel } from './content-model.ts';
 import { FIELD_ORDER, type Initiative } from './initiative.ts';
 import { isSlug } from './slug.ts';
 import { ContentError, displayPath, parseYaml } from './yaml-file.ts';
-import { writeFileAtomic } from '../atomic-file.ts';
-import type { ContentModel } from './index.ts';
-import { toProblems, type IssueLike } from '../field-errors.ts';
 
 export interface LoadResult {
   initiatives: Initiative[];
@@ -38,20 +38,23 @@ export function parseInitiative(model: ContentModel, text: string, file: string)
   const raw = parseYaml(text, shown);
   const parsed = model.initiativeSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ContentError(
-      shown,
-      toProblems(parsed.error.issues, fixMessage),
-    );
+    throw new ContentError(shown, toProblems(parsed.error.issues, fixMessage));
   }
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
   if (parsed.data.id !== expected) {
-    throw new ContentError(shown, [{ path: 'id', message: `« ${parsed.data.id} » ne correspond pas au nom du fichier : renommez le fichier en ${parsed.data.id}.yml ou mettez \`id: ${expected}\`.` }]);
+    throw new ContentError(shown, [
+      {
+        path: 'id',
+        message: `« ${parsed.data.id} » ne correspond pas au nom du fichier : renommez le fichier en ${parsed.data.id}.yml ou mettez \`id: ${expected}\`.`,
+      },
+    ]);
   }
   return parsed.data as Initiative;
 }
 
 function fixMessage(issue: IssueLike): string {
-  if (issue.code === 'unrecognized_keys' && issue.keys) return `champ inconnu : ${issue.keys.map((k) => `\`${k}\``).join(', ')}. Retirez-le ou vérifiez l'orthographe (champs permis : ${FIELD_ORDER.join(', ')}).`;
+  if (issue.code === 'unrecognized_keys' && issue.keys)
+    return `champ inconnu : ${issue.keys.map((k) => `\`${k}\``).join(', ')}. Retirez-le ou vérifiez l'orthographe (champs permis : ${FIELD_ORDER.join(', ')}).`;
   if (issue.code === 'invalid_type' && /undefined/.test(issue.message)) return 'champ obligatoire manquant.';
   return issue.message;
 }
@@ -67,7 +70,10 @@ const parsedFiles = new WeakMap<ContentModel, Map<string, { stamp: string; initi
 
 function readCached(model: ContentModel, file: string): Initiative {
   let cache = parsedFiles.get(model);
-  if (!cache) parsedFiles.set(model, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    parsedFiles.set(model, cache);
+  }
   const stat = fs.statSync(file);
   const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
   const hit = cache.get(file);
@@ -99,7 +105,9 @@ export class UnknownFieldError extends Error {
 function ordered(initiative: Initiative, order: readonly string[]): Record<string, unknown> {
   const unknown = Object.keys(initiative).filter((k) => !order.includes(k));
   if (unknown.length) {
-    throw new UnknownFieldError(`Refusing to write initiative « ${String(initiative.id)} »: ${unknown.map((k) => `« ${k} »`).join(', ')} is not a field of the initiative schema (core/model/initiative.ts). Add it there, or remove it.`);
+    throw new UnknownFieldError(
+      `Refusing to write initiative « ${String(initiative.id)} »: ${unknown.map((k) => `« ${k} »`).join(', ')} is not a field of the initiative schema (core/model/initiative.ts). Add it there, or remove it.`,
+    );
   }
   const out: Record<string, unknown> = {};
   for (const key of order) {

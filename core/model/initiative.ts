@@ -3,16 +3,17 @@
 // submitters see them next to the form fields.
 import * as z from 'zod';
 import { hoursError } from '../hours/index.ts';
+import { ORIGINS, INITIATIVE_STATUSES as STATUSES } from '../statuses.ts';
 import { isSlug } from './slug.ts';
-import { INITIATIVE_STATUSES as STATUSES, ORIGINS } from '../statuses.ts';
 import type { Territory } from './territory.ts';
 import type { Vocabularies, VocabularyName } from './vocabularies.ts';
 
-
 const isoDate = z
-  .string({ error: (iss) => (iss.input === undefined ? 'cette date est obligatoire (AAAA-MM-JJ), par exemple 2026-11-20.' : 'une date est attendue (AAAA-MM-JJ).') })
+  .string({
+    error: (iss) => (iss.input === undefined ? 'cette date est obligatoire (AAAA-MM-JJ), par exemple 2026-11-20.' : 'une date est attendue (AAAA-MM-JJ).'),
+  })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'une date au format AAAA-MM-JJ est attendue, par exemple 2026-11-20.')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'cette date n\'existe pas.');
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "cette date n'existe pas.");
 
 const text = (max: number, what: string) =>
   z
@@ -50,7 +51,9 @@ function term(vocab: Vocabularies, name: VocabularyName, what: string) {
 
 function terms(vocab: Vocabularies, name: VocabularyName, what: string, min: number) {
   return z
-    .array(term(vocab, name, what), { error: (iss) => (iss.input === undefined ? `ce champ est obligatoire : une liste d'au moins ${min} valeur(s).` : 'une liste est attendue.') })
+    .array(term(vocab, name, what), {
+      error: (iss) => (iss.input === undefined ? `ce champ est obligatoire : une liste d'au moins ${min} valeur(s).` : 'une liste est attendue.'),
+    })
     .min(min, `choisissez au moins ${min === 1 ? 'une valeur' : `${min} valeurs`}.`)
     .refine((list) => new Set(list).size === list.length, 'une valeur est en double.');
 }
@@ -66,77 +69,83 @@ export interface ContentModelContext {
 function fieldsShape({ vocabularies: v, territory: t }: ContentModelContext) {
   const communes = t.communes.map((c) => c.slug);
   return {
-      name: text(150, 'Le nom'),
-      kind: term(v, 'kinds', 'un type'),
-      summary: text(280, 'Le résumé'),
-      description: text(5000, 'La description').optional(),
-      organisation: z
-        .object({ name: text(150, "Le nom de l'organisation"), website: url.optional() })
-        .strict(),
-      services: terms(v, 'services', 'un service', 1),
-      publics: terms(v, 'publics', 'un public', 1),
-      support: terms(v, 'support', 'une prise en charge spécifique', 0).optional(),
-      languages: terms(v, 'languages', 'une langue', 1),
-      access: z
-        .object({
-          cost: term(v, 'costs', 'un coût'),
-          appointment: term(v, 'appointments', 'un mode de rendez-vous'),
-          modes: terms(v, 'access_modes', "un mode d'accès", 1),
-          accessibility: terms(v, 'accessibility', "une mesure d'accessibilité", 0).optional(),
-        })
-        .strict(),
-      address: z
-        .object({
-          street: text(200, 'La rue et le numéro'),
-          postcode: z.string({ error: 'un code postal à 4 chiffres est attendu, entre guillemets ("6000").' }).regex(/^\d{4}$/, 'un code postal à 4 chiffres est attendu.'),
-          locality: text(100, 'La localité'),
-          commune: z
-            .string({ error: 'le slug de la commune est attendu.' })
-            .refine((c) => communes.includes(c), {
-              error: (iss) => `« ${String(iss.input)} » n'est pas une commune du territoire. Valeurs possibles : ${communes.join(', ')}.`,
-            })
-            .meta({ enum: communes }),
-        })
-        .strict(),
-      geo: z
-        .object({
-          lat: z.number({ error: 'une latitude (nombre) est attendue.' }).min(-90).max(90),
-          lng: z.number({ error: 'une longitude (nombre) est attendue.' }).min(-180).max(180),
-        })
-        .strict(),
-      hours: z
-        .string({ error: 'les horaires sont du texte, entre guillemets si besoin, par exemple "Mo-Fr 09:00-12:00; PH off".' })
-        .trim()
-        .min(1, 'les horaires ne peuvent pas être vides : retirez le champ `hours` si vous ne les connaissez pas.')
-        .max(500, 'les horaires : 500 caractères au maximum.')
-        .superRefine((value, ctx) => {
-          if (!value) return;
-          const error = hoursError(value);
-          if (error) ctx.addIssue({ code: 'custom', message: `« ${value} » n'est pas un horaire opening_hours valide : ${error}. Exemple : "Mo-Fr 09:00-12:00; PH off".` });
-        })
-        .optional(),
-      contact: z.object({ phone: phone.optional(), email: email.optional(), website: url.optional() }).strict().optional(),
-      period: z.object({ start: isoDate, end: isoDate.optional() }).strict().optional(),
-      // Fields that plugins ask for (e.g. a partner network's member number): short texts
-      // under lowercase keys, checked by the plugins' validateSubmission and shown as text.
-      extra: z
-        .record(
-          z.string().regex(EXTRA_KEY, 'un nom de champ en minuscules, chiffres et « _ » est attendu (40 caractères au maximum), par exemple network_member_id.'),
-          text(200, 'Ce champ complémentaire'),
-          { error: 'des champs complémentaires sous la forme { nom: "texte" } sont attendus.' },
-        )
-        .refine((value) => Object.keys(value).length <= 20, '20 champs complémentaires au maximum.')
-        .optional(),
+    name: text(150, 'Le nom'),
+    kind: term(v, 'kinds', 'un type'),
+    summary: text(280, 'Le résumé'),
+    description: text(5000, 'La description').optional(),
+    organisation: z.object({ name: text(150, "Le nom de l'organisation"), website: url.optional() }).strict(),
+    services: terms(v, 'services', 'un service', 1),
+    publics: terms(v, 'publics', 'un public', 1),
+    support: terms(v, 'support', 'une prise en charge spécifique', 0).optional(),
+    languages: terms(v, 'languages', 'une langue', 1),
+    access: z
+      .object({
+        cost: term(v, 'costs', 'un coût'),
+        appointment: term(v, 'appointments', 'un mode de rendez-vous'),
+        modes: terms(v, 'access_modes', "un mode d'accès", 1),
+        accessibility: terms(v, 'accessibility', "une mesure d'accessibilité", 0).optional(),
+      })
+      .strict(),
+    address: z
+      .object({
+        street: text(200, 'La rue et le numéro'),
+        postcode: z
+          .string({ error: 'un code postal à 4 chiffres est attendu, entre guillemets ("6000").' })
+          .regex(/^\d{4}$/, 'un code postal à 4 chiffres est attendu.'),
+        locality: text(100, 'La localité'),
+        commune: z
+          .string({ error: 'le slug de la commune est attendu.' })
+          .refine((c) => communes.includes(c), {
+            error: (iss) => `« ${String(iss.input)} » n'est pas une commune du territoire. Valeurs possibles : ${communes.join(', ')}.`,
+          })
+          .meta({ enum: communes }),
+      })
+      .strict(),
+    geo: z
+      .object({
+        lat: z.number({ error: 'une latitude (nombre) est attendue.' }).min(-90).max(90),
+        lng: z.number({ error: 'une longitude (nombre) est attendue.' }).min(-180).max(180),
+      })
+      .strict(),
+    hours: z
+      .string({ error: 'les horaires sont du texte, entre guillemets si besoin, par exemple "Mo-Fr 09:00-12:00; PH off".' })
+      .trim()
+      .min(1, 'les horaires ne peuvent pas être vides : retirez le champ `hours` si vous ne les connaissez pas.')
+      .max(500, 'les horaires : 500 caractères au maximum.')
+      .superRefine((value, ctx) => {
+        if (!value) return;
+        const error = hoursError(value);
+        if (error)
+          ctx.addIssue({
+            code: 'custom',
+            message: `« ${value} » n'est pas un horaire opening_hours valide : ${error}. Exemple : "Mo-Fr 09:00-12:00; PH off".`,
+          });
+      })
+      .optional(),
+    contact: z.object({ phone: phone.optional(), email: email.optional(), website: url.optional() }).strict().optional(),
+    period: z.object({ start: isoDate, end: isoDate.optional() }).strict().optional(),
+    // Fields that plugins ask for (e.g. a partner network's member number): short texts
+    // under lowercase keys, checked by the plugins' validateSubmission and shown as text.
+    extra: z
+      .record(
+        z.string().regex(EXTRA_KEY, 'un nom de champ en minuscules, chiffres et « _ » est attendu (40 caractères au maximum), par exemple network_member_id.'),
+        text(200, 'Ce champ complémentaire'),
+        { error: 'des champs complémentaires sous la forme { nom: "texte" } sont attendus.' },
+      )
+      .refine((value) => Object.keys(value).length <= 20, '20 champs complémentaires au maximum.')
+      .optional(),
   };
 }
 
 const metaShape = {
-  id: z.string({ error: "l'identifiant est obligatoire." }).refine(isSlug, 'un identifiant fait de minuscules, chiffres et tirets (3 à 80 caractères) est attendu, par exemple permanence-marcinelle.'),
-  source: z
-    .object({ origin: z.enum(ORIGINS, { error: `valeurs possibles : ${ORIGINS.join(', ')}.` }), submission: z.string().max(80).optional() })
-    .strict(),
+  id: z
+    .string({ error: "l'identifiant est obligatoire." })
+    .refine(isSlug, 'un identifiant fait de minuscules, chiffres et tirets (3 à 80 caractères) est attendu, par exemple permanence-marcinelle.'),
+  source: z.object({ origin: z.enum(ORIGINS, { error: `valeurs possibles : ${ORIGINS.join(', ')}.` }), submission: z.string().max(80).optional() }).strict(),
   updated: isoDate,
-  status: z.enum(STATUSES, { error: (iss) => (iss.input === undefined ? `\`status\` est obligatoire : ${STATUSES.join(' ou ')}.` : `valeurs possibles : ${STATUSES.join(', ')}.`) }),
+  status: z.enum(STATUSES, {
+    error: (iss) => (iss.input === undefined ? `\`status\` est obligatoire : ${STATUSES.join(' ou ')}.` : `valeurs possibles : ${STATUSES.join(', ')}.`),
+  }),
 };
 
 type FieldsShape = ReturnType<typeof fieldsShape>;
@@ -146,30 +155,34 @@ type FieldsValue = z.infer<z.ZodObject<FieldsShape>>;
 function crossFieldRules(t: Territory) {
   return (value: FieldsValue, ctx: z.RefinementCtx) => {
     const b = t.bbox;
-      if (!t.contains(value.geo.lat, value.geo.lng)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['geo'],
-          message: `(${value.geo.lat}, ${value.geo.lng}) est hors du territoire (latitude ${b.south} à ${b.north}, longitude ${b.west} à ${b.east}). Vérifiez que latitude et longitude ne sont pas inversées.`,
-        });
-      }
-      const commune = t.commune(value.address.commune);
-      if (commune && !commune.sections.some((s) => s.postcode === value.address.postcode)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['address', 'postcode'],
-          message: `${value.address.postcode} n'est pas un code postal de ${commune.name} (codes : ${[...new Set(commune.sections.map((s) => s.postcode))].join(', ')}).`,
-        });
-      }
-      if ((value.kind === 'formation' || value.kind === 'evenement') && !value.period) {
-        ctx.addIssue({ code: 'custom', path: ['period'], message: 'une formation ou un événement a besoin de dates (`period.start`, et `period.end` si elle dure plusieurs jours).' });
-      }
-      if ((value.kind === 'epn' || value.kind === 'permanence') && !value.hours) {
-        ctx.addIssue({ code: 'custom', path: ['hours'], message: 'un EPN ou une permanence a besoin de ses horaires, par exemple "Tu 09:00-12:00; PH off".' });
-      }
-      if (value.period?.end && value.period.end < value.period.start) {
-        ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'la date de fin est avant la date de début.' });
-      }
+    if (!t.contains(value.geo.lat, value.geo.lng)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['geo'],
+        message: `(${value.geo.lat}, ${value.geo.lng}) est hors du territoire (latitude ${b.south} à ${b.north}, longitude ${b.west} à ${b.east}). Vérifiez que latitude et longitude ne sont pas inversées.`,
+      });
+    }
+    const commune = t.commune(value.address.commune);
+    if (commune && !commune.sections.some((s) => s.postcode === value.address.postcode)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['address', 'postcode'],
+        message: `${value.address.postcode} n'est pas un code postal de ${commune.name} (codes : ${[...new Set(commune.sections.map((s) => s.postcode))].join(', ')}).`,
+      });
+    }
+    if ((value.kind === 'formation' || value.kind === 'evenement') && !value.period) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['period'],
+        message: 'une formation ou un événement a besoin de dates (`period.start`, et `period.end` si elle dure plusieurs jours).',
+      });
+    }
+    if ((value.kind === 'epn' || value.kind === 'permanence') && !value.hours) {
+      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'un EPN ou une permanence a besoin de ses horaires, par exemple "Tu 09:00-12:00; PH off".' });
+    }
+    if (value.period?.end && value.period.end < value.period.start) {
+      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'la date de fin est avant la date de début.' });
+    }
   };
 }
 

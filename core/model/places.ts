@@ -45,7 +45,14 @@ export function lookupPlace(territory: Territory, input: string): PlaceLookup {
   if (/^\d{4}$/.test(text)) {
     const sections = territory.sectionsByPostcode(text);
     if (sections.length) {
-      return { place: { label: `${text} ${sections.map((s) => s.name).join(', ')}`, lat: mean(sections.map((s) => s.lat)), lng: mean(sections.map((s) => s.lng)), kind: 'postcode' } };
+      return {
+        place: {
+          label: `${text} ${sections.map((s) => s.name).join(', ')}`,
+          lat: mean(sections.map((s) => s.lat)),
+          lng: mean(sections.map((s) => s.lng)),
+          kind: 'postcode',
+        },
+      };
     }
     const near = [...new Set(territory.sections.map((s) => s.postcode))].filter((p) => editDistance(p, text) === 1).slice(0, 5);
     return { place: null, suggestions: near };
@@ -55,14 +62,15 @@ export function lookupPlace(territory: Territory, input: string): PlaceLookup {
   const exact = all.find((c) => c.key === key);
   if (exact) return { place: exact.place };
   if (key.length < 3) return { place: null, suggestions: [] };
-  const scored = all
-    .map((c) => ({ ...c, distance: editDistance(key, c.key) }))
-    .sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));
+  const scored = all.map((c) => ({ ...c, distance: editDistance(key, c.key) })).sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));
   const allowed = key.length >= 8 ? 2 : 1;
   const best = scored[0];
   if (best && best.distance <= allowed && (scored.length < 2 || scored[1].distance > best.distance || scored[1].key === best.key)) return { place: best.place };
   const prefix = all.filter((c) => c.key.startsWith(key));
   if (prefix.length === 1) return { place: prefix[0].place };
-  const suggestions = [...new Set([...prefix, ...scored.filter((c) => c.distance <= Math.max(2, Math.floor(key.length / 4)))].map((c) => c.place.label))].slice(0, 5);
+  const suggestions = [...new Set([...prefix, ...scored.filter((c) => c.distance <= Math.max(2, Math.floor(key.length / 4)))].map((c) => c.place.label))].slice(
+    0,
+    5,
+  );
   return { place: null, suggestions };
 }

@@ -3,8 +3,8 @@
 // addresses and coordinates and to turn a postcode or a place name into a point.
 import path from 'node:path';
 import * as z from 'zod';
-import { readYamlFile, ContentError, displayPath } from './yaml-file.ts';
 import { toProblems } from '../field-errors.ts';
+import { ContentError, displayPath, readYamlFile } from './yaml-file.ts';
 
 const sectionSchema = z
   .object({
@@ -19,13 +19,7 @@ const sectionSchema = z
 const fileSchema = z
   .object({
     bbox: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() }).strict(),
-    communes: z
-      .array(
-        z
-          .object({ slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), sections: z.array(sectionSchema).min(1) })
-          .strict(),
-      )
-      .min(1),
+    communes: z.array(z.object({ slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), sections: z.array(sectionSchema).min(1) }).strict()).min(1),
   })
   .strict();
 
@@ -58,10 +52,7 @@ export function loadTerritory(territoryDir: string): Territory {
   const file = path.join(territoryDir, 'communes.yml');
   const parsed = fileSchema.safeParse(readYamlFile(file));
   if (!parsed.success) {
-    throw new ContentError(
-      displayPath(file),
-      toProblems(parsed.error.issues),
-    );
+    throw new ContentError(displayPath(file), toProblems(parsed.error.issues));
   }
   const { bbox } = parsed.data;
   const contains = (lat: number, lng: number) => lat >= bbox.south && lat <= bbox.north && lng >= bbox.west && lng <= bbox.east;

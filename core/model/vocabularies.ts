@@ -3,8 +3,8 @@
 // Belgian additions are listed apart (`*_be`) and have none.
 import path from 'node:path';
 import * as z from 'zod';
-import { readYamlFile, ContentError, displayPath } from './yaml-file.ts';
 import { toProblems } from '../field-errors.ts';
+import { ContentError, displayPath, readYamlFile } from './yaml-file.ts';
 
 const termSchema = z
   .object({
@@ -33,17 +33,7 @@ const fileSchema = z
 
 export type Term = z.infer<typeof termSchema> & { belgian?: boolean };
 
-export const VOCABULARY_NAMES = [
-  'kinds',
-  'services',
-  'publics',
-  'support',
-  'access_modes',
-  'costs',
-  'appointments',
-  'accessibility',
-  'languages',
-] as const;
+export const VOCABULARY_NAMES = ['kinds', 'services', 'publics', 'support', 'access_modes', 'costs', 'appointments', 'accessibility', 'languages'] as const;
 export type VocabularyName = (typeof VOCABULARY_NAMES)[number];
 
 export type Vocabularies = Record<VocabularyName, Term[]> & {
@@ -57,10 +47,7 @@ export function loadVocabularies(territoryDir: string): Vocabularies {
   const file = path.join(territoryDir, 'vocabularies.yml');
   const parsed = fileSchema.safeParse(readYamlFile(file));
   if (!parsed.success) {
-    throw new ContentError(
-      displayPath(file),
-      toProblems(parsed.error.issues),
-    );
+    throw new ContentError(displayPath(file), toProblems(parsed.error.issues));
   }
   const d = parsed.data;
   const lists: Record<VocabularyName, Term[]> = {

@@ -17,7 +17,8 @@ export function definePlugin<S extends z.ZodType | undefined = undefined>(
   meta: PluginMeta<S>,
   factory: (options: OptionsOf<S>, context: PluginContext) => PluginInstance,
 ): Plugin<OptionsOf<S>> {
-  if (!/^[a-z][a-z0-9-]{1,60}$/.test(meta.name)) throw new Error(`definePlugin: « ${meta.name} » is not a valid plugin name (lowercase letters, digits and hyphens).`);
+  if (!/^[a-z][a-z0-9-]{1,60}$/.test(meta.name))
+    throw new Error(`definePlugin: « ${meta.name} » is not a valid plugin name (lowercase letters, digits and hyphens).`);
   const plugin = ((options: OptionsOf<S>, context: PluginContext) => factory(options, context)) as Plugin<OptionsOf<S>>;
   plugin.pluginName = meta.name;
   if (meta.options) plugin.optionsSchema = meta.options as unknown as z.ZodType<OptionsOf<S>>;

@@ -1,9 +1,10 @@
 // Running an exporter: the published initiatives (active ones, without the submission
 // reference; submitter data is never in a content file to begin with) and the export
 // context. Shared by /api/export/<format> and the build's /open-data/ files.
-import fs from 'node:fs';
+
 import crypto from 'node:crypto';
-import { listInitiativeFiles, loadInitiatives, type ContentModel, type Initiative } from '../../core/model/index.ts';
+import fs from 'node:fs';
+import { type ContentModel, type Initiative, listInitiativeFiles, loadInitiatives } from '../../core/model/index.ts';
 import type { SiteUrl } from '../../core/urls.ts';
 import type { Exporter, Licence, PublishedInitiative } from './types.ts';
 

@@ -27,7 +27,10 @@ import type {
   SubmissionDraft,
 } from './types.ts';
 
-export const DEFAULT_LICENCE: Licence = { name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/deed.fr' };
+export const DEFAULT_LICENCE: Licence = {
+  name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
+  url: 'https://creativecommons.org/licenses/by/4.0/deed.fr',
+};
 export const DEFAULT_SIDE_EFFECT_POLICY: SideEffectPolicy = { timeoutMs: 5000, retries: 3, backoffMs: 1000 };
 /** Time limit of a validation hook: a submitter is waiting. */
 export const VALIDATION_TIMEOUT_MS = 5000;
@@ -106,13 +109,17 @@ export class PluginHost {
     const problems: string[] = [];
     for (const p of plugins) {
       for (const e of p.exporters?.() ?? []) {
-        if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(e.format)) problems.push(`plugin « ${p.name} » : le format d'export « ${e.format} » doit être en minuscules, chiffres et tirets.`);
-        else if (this.exporterList.some((x) => x.format === e.format)) problems.push(`plugin « ${p.name} » : le format d'export « ${e.format} » existe déjà ; choisissez un autre nom.`);
+        if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(e.format))
+          problems.push(`plugin « ${p.name} » : le format d'export « ${e.format} » doit être en minuscules, chiffres et tirets.`);
+        else if (this.exporterList.some((x) => x.format === e.format))
+          problems.push(`plugin « ${p.name} » : le format d'export « ${e.format} » existe déjà ; choisissez un autre nom.`);
         else this.exporterList.push(e);
       }
       for (const s of p.sources?.() ?? []) {
-        if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(s.name)) problems.push(`plugin « ${p.name} » : la source « ${s.name} » doit être nommée en minuscules, chiffres et tirets.`);
-        else if (this.sourceList.some((x) => x.name === s.name)) problems.push(`plugin « ${p.name} » : la source « ${s.name} » existe déjà ; choisissez un autre nom.`);
+        if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(s.name))
+          problems.push(`plugin « ${p.name} » : la source « ${s.name} » doit être nommée en minuscules, chiffres et tirets.`);
+        else if (this.sourceList.some((x) => x.name === s.name))
+          problems.push(`plugin « ${p.name} » : la source « ${s.name} » existe déjà ; choisissez un autre nom.`);
         else this.sourceList.push(s);
       }
     }
@@ -139,15 +146,17 @@ export class PluginHost {
   async validateSubmission(draft: SubmissionDraft): Promise<FieldErrors> {
     const errors: FieldErrors = {};
     for (const p of this.plugins) {
-      if (!p.validateSubmission) continue;
+      const validate = p.validateSubmission?.bind(p);
+      if (!validate) continue;
       let result: FieldErrors | undefined | void;
       try {
-        result = await withTimeout(() => p.validateSubmission!(draft), VALIDATION_TIMEOUT_MS);
+        result = await withTimeout(() => validate(draft), VALIDATION_TIMEOUT_MS);
       } catch (err) {
         this.logger.error({ err, plugin: p.name, hook: 'validateSubmission' }, 'a validation hook failed: the submission is refused');
         throw new PluginHookError(p.name, 'validateSubmission', err);
       }
-      if (result && typeof result === 'object') for (const [field, message] of Object.entries(result)) if (typeof message === 'string') errors[field] ??= message;
+      if (result && typeof result === 'object')
+        for (const [field, message] of Object.entries(result)) if (typeof message === 'string') errors[field] ??= message;
     }
     return errors;
   }

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as z from 'zod';
-import { definePlugin } from '../api/define.ts';
 import { initiativeFile } from '../../core/model/index.ts';
+import { definePlugin } from '../api/define.ts';
 
 const run = promisify(execFile);
 
@@ -42,7 +42,22 @@ export const gitCommit = definePlugin({ name: 'git-commit', options }, ({ commit
       const { stdout: staged } = await run('git', ['-C', dir, 'diff', '--cached', '--name-only', '--', relative]);
       if (!staged.trim()) return; // unchanged: nothing to commit
       const author = `${moderator.split('@')[0]} <${moderator}>`;
-      await run('git', ['-C', dir, '-c', `user.name=${committer.name}`, '-c', `user.email=${committer.email}`, 'commit', '--quiet', '--author', author, '-m', `Approve ${submission.id}: ${initiative.id}`, '--', relative]);
+      await run('git', [
+        '-C',
+        dir,
+        '-c',
+        `user.name=${committer.name}`,
+        '-c',
+        `user.email=${committer.email}`,
+        'commit',
+        '--quiet',
+        '--author',
+        author,
+        '-m',
+        `Approve ${submission.id}: ${initiative.id}`,
+        '--',
+        relative,
+      ]);
     },
   };
 });

@@ -4,13 +4,13 @@
 // site/directory/render-directory.tsx, run after the build by scripts/build.ts.
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { pino } from 'pino';
-import { createPluginHost } from '../api/host.ts';
-import type { SiteData } from '../api/types.ts';
 import { checkContent } from '../../core/content/check-content.ts';
 import { loadGlossary } from '../../core/model/glossary.ts';
 import { loadContentModel } from '../../core/model/index.ts';
 import { resolvePaths } from '../../core/model/paths.ts';
 import { sitePaths } from '../../core/urls.ts';
+import { createPluginHost } from '../api/host.ts';
+import type { SiteData } from '../api/types.ts';
 
 export interface PasserelleGlobalData {
   directoryPath: string;
@@ -30,7 +30,9 @@ export default function contentPlugin(_context: LoadContext): Plugin {
     async loadContent() {
       const report = await checkContent(paths);
       if (report.errors.length) {
-        throw new Error(`Le contenu n'est pas valide (${report.errors.length} problème(s)) :\n${report.errors.join('\n')}\nCorrigez puis relancez ; \`npm run check\` donne la même liste.`);
+        throw new Error(
+          `Le contenu n'est pas valide (${report.errors.length} problème(s)) :\n${report.errors.join('\n')}\nCorrigez puis relancez ; \`npm run check\` donne la même liste.`,
+        );
       }
       // The plugins of passerelle.config.ts: a banner, and the open-data formats to list.
       const model = loadContentModel(paths);
@@ -38,7 +40,10 @@ export default function contentPlugin(_context: LoadContext): Plugin {
       const banner = plugins.siteData({}).banner;
       // Nothing that grows or changes with the initiatives goes to the client.
       const global: PasserelleGlobalData = { directoryPath: sitePaths.directory, ...(banner ? { banner } : {}) };
-      const openData = { licence: plugins.licence, formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, fileName: e.fileName })) };
+      const openData = {
+        licence: plugins.licence,
+        formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, fileName: e.fileName })),
+      };
       const content: LoadedContent = { global, openData };
       return content;
     },

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { glossaryFile } from '../../core/model/glossary.ts';
-import { resolvePaths, ROOT_DIR } from '../../core/model/paths.ts';
+import { ROOT_DIR, resolvePaths } from '../../core/model/paths.ts';
 
 export default function themePasserelle(context: LoadContext): Plugin {
   return {
@@ -16,7 +16,10 @@ export default function themePasserelle(context: LoadContext): Plugin {
     configureWebpack: () => ({
       // Webpack's persistent cache keys Markdown output on the file alone; our remark
       // plugins and the glossary change that output too, so they invalidate the cache.
-      cache: { type: 'filesystem', buildDependencies: { passerelle: [`${path.join(ROOT_DIR, 'core')}/`, `${path.join(ROOT_DIR, 'plugins')}/`, glossaryFile(resolvePaths().content)] } },
+      cache: {
+        type: 'filesystem',
+        buildDependencies: { passerelle: [`${path.join(ROOT_DIR, 'core')}/`, `${path.join(ROOT_DIR, 'plugins')}/`, glossaryFile(resolvePaths().content)] },
+      },
       module: {
         rules: [{ test: /\.js$/, include: [context.generatedFilesDir], type: 'javascript/auto' }],
       },

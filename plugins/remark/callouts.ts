@@ -15,12 +15,21 @@ const CALLOUTS: Record<string, { title: string; className: string }> = {
 export default function remarkCallouts() {
   return (tree: Root, file: VFile) => {
     for (const [name, { title, className }] of Object.entries(CALLOUTS)) {
-      forEachDirective(tree, name, (node, parent, index) => {
-        const { label, children } = splitLabel(node);
-        if (label) fail(file, node, `pas de titre entre crochets : le titre est toujours « ${title} ».`);
-        if (children.length === 0) fail(file, node, 'le bloc est vide.');
-        parent.children.splice(index, 1, block('aside', { className, 'aria-label': title }, [textParagraph(title, 'p', { className: 'callout__titre' }), ...children]));
-      }, file);
+      forEachDirective(
+        tree,
+        name,
+        (node, parent, index) => {
+          const { label, children } = splitLabel(node);
+          if (label) fail(file, node, `pas de titre entre crochets : le titre est toujours « ${title} ».`);
+          if (children.length === 0) fail(file, node, 'le bloc est vide.');
+          parent.children.splice(
+            index,
+            1,
+            block('aside', { className, 'aria-label': title }, [textParagraph(title, 'p', { className: 'callout__titre' }), ...children]),
+          );
+        },
+        file,
+      );
     }
   };
 }

@@ -1,10 +1,10 @@
 // Shared helpers for our container directives (:::etapes, :::attention, …): finding them,
 // reporting misuse with file and line, and giving the transformed node its HTML shape.
-import type { Root, Parent, RootContent, Paragraph } from 'mdast';
+import type { Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
-import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
 export type HtmlProps = Record<string, string | string[] | boolean>;
 
@@ -15,15 +15,15 @@ export type HtmlProps = Record<string, string | string[] | boolean>;
  * settings, and `::name` / `:name` (leaf and text forms) are typing mistakes: with `file`,
  * both are refused rather than silently dropped or rendered as an empty `<div>`.
  */
-export function forEachDirective(
-  tree: Root,
-  name: string,
-  fn: (node: ContainerDirective, parent: Parent, index: number) => void,
-  file?: VFile,
-): void {
+export function forEachDirective(tree: Root, name: string, fn: (node: ContainerDirective, parent: Parent, index: number) => void, file?: VFile): void {
   visit(tree, (node, index, parent) => {
     if ((node.type === 'leafDirective' || node.type === 'textDirective') && node.name === name && file) {
-      throw directiveError(file, name, node, `écrivez trois deux-points en début de ligne (:::${name}), le contenu en dessous, puis une ligne ::: pour fermer le bloc.`);
+      throw directiveError(
+        file,
+        name,
+        node,
+        `écrivez trois deux-points en début de ligne (:::${name}), le contenu en dessous, puis une ligne ::: pour fermer le bloc.`,
+      );
     }
     if (node.type !== 'containerDirective' || node.name !== name || !parent || index === undefined) return;
     const settings = Object.keys(node.attributes ?? {});

@@ -5,24 +5,33 @@
  * Deliberately doesn't renumber or reorder: the list's own numbers are the steps.
  * Refused (with file and line): anything but one numbered list, a title in brackets, an empty step.
  */
-import type { Root, List } from 'mdast';
+import type { List, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { element, fail, forEachDirective, splitLabel } from './directive-utils.ts';
 
 export default function remarkEtapes() {
   return (tree: Root, file: VFile) => {
-    forEachDirective(tree, 'etapes', (node, parent, index) => {
-      if (splitLabel(node).label) fail(file, node, 'pas de titre entre crochets : mettez le titre au-dessus du bloc (## Étapes).');
-      const lists = node.children.filter((c): c is List => c.type === 'list');
-      if (lists.length !== 1 || node.children.length !== 1 || !lists[0].ordered) {
-        fail(file, node, 'le bloc doit contenir une seule liste numérotée (1. 2. 3.), sans autre texte autour.');
-      }
-      const list = lists[0];
-      list.children.forEach((item, i) => {
-        if (item.children.length === 0) fail(file, node, `l'étape ${(list.start ?? 1) + i} est vide : écrivez ce qu'il faut faire après son numéro.`, item);
-        element(item, 'li', { className: ['etapes__etape'] });
-      });
-      parent.children.splice(index, 1, element(list, 'ol', { className: ['etapes'], ...(list.start && list.start !== 1 ? { start: String(list.start) } : {}) }));
-    }, file);
+    forEachDirective(
+      tree,
+      'etapes',
+      (node, parent, index) => {
+        if (splitLabel(node).label) fail(file, node, 'pas de titre entre crochets : mettez le titre au-dessus du bloc (## Étapes).');
+        const lists = node.children.filter((c): c is List => c.type === 'list');
+        if (lists.length !== 1 || node.children.length !== 1 || !lists[0].ordered) {
+          fail(file, node, 'le bloc doit contenir une seule liste numérotée (1. 2. 3.), sans autre texte autour.');
+        }
+        const list = lists[0];
+        list.children.forEach((item, i) => {
+          if (item.children.length === 0) fail(file, node, `l'étape ${(list.start ?? 1) + i} est vide : écrivez ce qu'il faut faire après son numéro.`, item);
+          element(item, 'li', { className: ['etapes__etape'] });
+        });
+        parent.children.splice(
+          index,
+          1,
+          element(list, 'ol', { className: ['etapes'], ...(list.start && list.start !== 1 ? { start: String(list.start) } : {}) }),
+        );
+      },
+      file,
+    );
   };
 }

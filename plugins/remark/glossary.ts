@@ -6,7 +6,7 @@
  * are left alone; only whole words match (accents and case as written in the glossary,
  * case-insensitive).
  */
-import type { Root, Parent, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { GlossaryTerm } from '../../core/model/glossary.ts';
 import { element } from './directive-utils.ts';
@@ -16,15 +16,13 @@ export interface GlossaryOptions {
 }
 
 const SKIPPED = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'definition']);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default function remarkGlossary(options: GlossaryOptions) {
   if (!options || !Array.isArray(options.terms)) throw new Error('remark-glossary: option `terms` (the glossary terms) is required.');
   // Longest forms first, so "maison communale annexe" wins over "maison communale".
-  const forms = options.terms
-    .flatMap((t) => [t.term, ...t.aliases].map((form) => ({ form, term: t })))
-    .sort((a, b) => b.form.length - a.form.length);
-  const pattern = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(${forms.map((f) => escape(f.form)).join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null;
+  const forms = options.terms.flatMap((t) => [t.term, ...t.aliases].map((form) => ({ form, term: t }))).sort((a, b) => b.form.length - a.form.length);
+  const pattern = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(${forms.map((f) => escapeRegExp(f.form)).join('|')})(?![\\p{L}\\p{N}])`, 'iu') : null;
   const byForm = new Map(forms.map((f) => [f.form.toLocaleLowerCase('fr'), f.term]));
 
   return (tree: Root) => {
@@ -42,11 +40,11 @@ export default function remarkGlossary(options: GlossaryOptions) {
       used.push(term);
       const before: Text = { type: 'text', value: value.slice(0, match.index) };
       const after: Text = { type: 'text', value: value.slice(match.index + match[1].length) };
-      const link = element(
-        { type: 'link', url: `#mot-${term.slug}`, children: [{ type: 'text', value: match[1] }] } as PhrasingContent,
-        'a',
-        { href: `#mot-${term.slug}`, className: ['terme-glossaire'], 'aria-describedby': `mot-${term.slug}-def` },
-      );
+      const link = element({ type: 'link', url: `#mot-${term.slug}`, children: [{ type: 'text', value: match[1] }] } as PhrasingContent, 'a', {
+        href: `#mot-${term.slug}`,
+        className: ['terme-glossaire'],
+        'aria-describedby': `mot-${term.slug}-def`,
+      });
       (parent as Parent).children.splice(index, 1, ...([before, link, after].filter((n) => n.type !== 'text' || (n as Text).value) as PhrasingContent[]));
       // Continue after the link: the rest of the text may hold other terms.
       return index + (before.value ? 2 : 1);

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sitePaths } from '../../core/urls.ts';
 import { buildSite } from '../lib/build-site.ts';
 import { writeSyntheticContent } from '../lib/synthetic.ts';
 import { kb, pageWeight } from './page-weight.ts';
-import { sitePaths } from '../../core/urls.ts';
 
 export async function benchBuild(sizes: number[]): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-build-'));
@@ -40,6 +40,8 @@ export async function benchBuild(sizes: number[]): Promise<void> {
   const baseline = rows[0];
   console.log(`\nBuild (baseline: ${baseline.size} initiatives, ${baseline.seconds.toFixed(1)} s)`);
   for (const r of rows) {
-    console.log(`  ${String(r.size).padStart(6)} initiatives: ${r.seconds.toFixed(1)} s  ratio ${(r.seconds / baseline.seconds).toFixed(2)}  /annuaire ${r.annuaire}  initiative page ${r.page}  home JS ${r.homeJs}`);
+    console.log(
+      `  ${String(r.size).padStart(6)} initiatives: ${r.seconds.toFixed(1)} s  ratio ${(r.seconds / baseline.seconds).toFixed(2)}  /annuaire ${r.annuaire}  initiative page ${r.page}  home JS ${r.homeJs}`,
+    );
   }
 }

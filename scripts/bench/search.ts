@@ -1,15 +1,16 @@
 // Benchmark: GET /api/search against the same query sent straight to Meilisearch (same
 // keep-alive transport), at 1,000 and 10,000 synthetic initiatives, in one run.
 // Budget (brief §7): /api/search p95 ≤ 1.3 × Meilisearch direct p95.
+
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { spawn } from 'node:child_process';
 import { slotOf } from '../../api/search/documents.ts';
-import { lookupPlace, loadContentModel, ROOT_DIR, type ProjectPaths } from '../../core/model/index.ts';
-import { freePort, startMeili, type MeiliEndpoint } from '../../api/search/meili-server.ts';
+import { freePort, type MeiliEndpoint, startMeili } from '../../api/search/meili-server.ts';
+import { loadContentModel, lookupPlace, type ProjectPaths, ROOT_DIR } from '../../core/model/index.ts';
 import { writeSyntheticContent } from '../lib/synthetic.ts';
 
 // One keep-alive client for both sides, so each measurement is one HTTP exchange.
@@ -39,7 +40,17 @@ function request(url: string, body?: unknown, apiKey?: string): Promise<number> 
 async function startServerProcess(paths: ProjectPaths, meili: MeiliEndpoint, prefix: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'scripts/start.ts'), '--no-build'], {
-    env: { ...process.env, PORT: String(port), MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.apiKey, MEILI_INDEX_PREFIX: prefix, PASSERELLE_CONTENT_DIR: paths.content, PASSERELLE_BUILD_DIR: paths.build, PASSERELLE_DATA_DIR: paths.data, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MEILI_HOST: meili.host,
+      MEILI_MASTER_KEY: meili.apiKey,
+      MEILI_INDEX_PREFIX: prefix,
+      PASSERELLE_CONTENT_DIR: paths.content,
+      PASSERELLE_BUILD_DIR: paths.build,
+      PASSERELLE_DATA_DIR: paths.data,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -88,16 +99,54 @@ export async function benchSearch(sizes: number[], runs = 300): Promise<void> {
       const syncSeconds = (performance.now() - t0) / 1000;
       const model = loadContentModel(paths);
       const direct = (body: Record<string, unknown>) => () => request(`${meili.host}/indexes/${prefix}initiatives/search`, body, meili.apiKey);
-      const p6001 = lookupPlace(model.territory, '6001').place!;
+      const p6001 = lookupPlace(model.territory, '6001').place;
+      if (!p6001) throw new Error('6001 is not in the territory: the bench needs the repository content.');
       const facets = ['kind', 'services', 'publics', 'commune'];
-      const retrieve = ['id', 'name', 'kind', 'kindLabel', 'summary', 'street', 'postcode', 'locality', 'commune', 'communeName', 'demo', 'hours', 'weekHours', 'todaySlots', 'horizonStart', '_geo'];
+      const retrieve = [
+        'id',
+        'name',
+        'kind',
+        'kindLabel',
+        'summary',
+        'street',
+        'postcode',
+        'locality',
+        'commune',
+        'communeName',
+        'demo',
+        'hours',
+        'weekHours',
+        'todaySlots',
+        'horizonStart',
+        '_geo',
+      ];
       const cases: [string, string, () => Promise<unknown>][] = [
         ['text "wifi"', 'q=wifi', direct({ q: 'wifi', filter: ['status = "active"'], facets, hitsPerPage: 20, page: 1, attributesToRetrieve: retrieve })],
-        ['near 6001', 'near=6001', direct({ q: '', filter: ['status = "active"'], facets, hitsPerPage: 20, page: 1, attributesToRetrieve: retrieve, sort: [`_geoPoint(${p6001.lat}, ${p6001.lng}):asc`] })],
+        [
+          'near 6001',
+          'near=6001',
+          direct({
+            q: '',
+            filter: ['status = "active"'],
+            facets,
+            hitsPerPage: 20,
+            page: 1,
+            attributesToRetrieve: retrieve,
+            sort: [`_geoPoint(${p6001.lat}, ${p6001.lng}):asc`],
+          }),
+        ],
         [
           'near 6001 + epn + open now',
           'near=6001&kind=epn&openNow=true',
-          direct({ q: '', filter: ['status = "active"', 'kind IN ["epn"]', `openSlots = ${slotOf(Date.now())}`], facets, hitsPerPage: 20, page: 1, attributesToRetrieve: retrieve, sort: [`_geoPoint(${p6001.lat}, ${p6001.lng}):asc`] }),
+          direct({
+            q: '',
+            filter: ['status = "active"', 'kind IN ["epn"]', `openSlots = ${slotOf(Date.now())}`],
+            facets,
+            hitsPerPage: 20,
+            page: 1,
+            attributesToRetrieve: retrieve,
+            sort: [`_geoPoint(${p6001.lat}, ${p6001.lng}):asc`],
+          }),
         ],
       ];
       console.log(`\n${size} initiatives (start + sync ${syncSeconds.toFixed(1)} s), ${runs} runs each, ms:`);

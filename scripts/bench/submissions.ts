@@ -25,18 +25,26 @@ export async function benchSubmissions(clients = 50, seconds = 10): Promise<void
   let failed = 0;
   const post = (n: number) =>
     new Promise<void>((resolve) => {
-      const body = JSON.stringify({ type: 'create', initiative: { ...initiative, name: `Atelier de test ${n}` }, submitter: { name: 'Banc', email: 'banc@example.be' } });
-      const t = performance.now();
-      const req = http.request(`${server.url}/api/submissions`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c));
-        res.on('end', () => {
-          latencies.push(performance.now() - t);
-          if (res.statusCode === 202) accepted.push((JSON.parse(text) as { id: string }).id);
-          else failed++;
-          resolve();
-        });
+      const body = JSON.stringify({
+        type: 'create',
+        initiative: { ...initiative, name: `Atelier de test ${n}` },
+        submitter: { name: 'Banc', email: 'banc@example.be' },
       });
+      const t = performance.now();
+      const req = http.request(
+        `${server.url}/api/submissions`,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c));
+          res.on('end', () => {
+            latencies.push(performance.now() - t);
+            if (res.statusCode === 202) accepted.push((JSON.parse(text) as { id: string }).id);
+            else failed++;
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         failed++;
         resolve();
@@ -58,7 +66,9 @@ export async function benchSubmissions(clients = 50, seconds = 10): Promise<void
   const lost = accepted.filter((id) => !unique.has(id));
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
-  console.log(`\n${clients} clients, ${seconds} s: ${accepted.length} accepted (${(accepted.length / seconds).toFixed(0)}/s), ${failed} failed; latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`);
+  console.log(
+    `\n${clients} clients, ${seconds} s: ${accepted.length} accepted (${(accepted.length / seconds).toFixed(0)}/s), ${failed} failed; latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`,
+  );
   console.log(`  in the queue after restart: ${ids.length}, duplicated ${ids.length - unique.size}, lost ${lost.length}`);
   fs.rmSync(root, { recursive: true, force: true });
   if (lost.length || ids.length !== unique.size || ids.length !== accepted.length) process.exitCode = 1;

@@ -4,12 +4,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { loadContentModel } from '../../core/model/index.ts';
-import { normalizeSiteUrl } from '../../core/urls.ts';
-import type { ProjectPaths } from '../../core/model/paths.ts';
-import { renderDirectory } from '../../site/directory/render-directory.tsx';
-import { createPluginHost } from '../../plugins/api/index.ts';
 import { createLogger } from '../../api/logger.ts';
+import { loadContentModel } from '../../core/model/index.ts';
+import type { ProjectPaths } from '../../core/model/paths.ts';
+import { normalizeSiteUrl } from '../../core/urls.ts';
+import { createPluginHost } from '../../plugins/api/index.ts';
+import { renderDirectory } from '../../site/directory/render-directory.tsx';
 import { writeOpenDataFiles } from './open-data-files.ts';
 
 export const BUILD_STAMP = '.passerelle-build.json';
@@ -32,7 +32,11 @@ export function buildNeed(paths: ProjectPaths): BuildNeed {
   if (!fs.existsSync(stamp)) return 'full';
   const builtAt = fs.statSync(stamp).mtimeMs;
   const isInitiatives = (p: string) => p === paths.initiatives;
-  const siteNewest = Math.max(newestMtime(paths.content, isInitiatives), newestMtime(paths.config), ...SOURCES.map((s) => newestMtime(path.join(paths.root, s))));
+  const siteNewest = Math.max(
+    newestMtime(paths.content, isInitiatives),
+    newestMtime(paths.config),
+    ...SOURCES.map((s) => newestMtime(path.join(paths.root, s))),
+  );
   if (siteNewest > builtAt) return 'full';
   return newestMtime(paths.initiatives) > builtAt ? 'directory' : 'none';
 }

@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../core/atomic-file.ts';
-import { runExporter } from '../../plugins/api/exports.ts';
-import type { PluginHost } from '../../plugins/api/index.ts';
 import type { ContentModel } from '../../core/model/index.ts';
 import { sitePaths } from '../../core/urls.ts';
+import { runExporter } from '../../plugins/api/exports.ts';
+import type { PluginHost } from '../../plugins/api/index.ts';
 
 export const OPEN_DATA_DIR = 'open-data';
 
@@ -29,7 +29,14 @@ export function writeOpenDataFiles(buildDir: string, model: ContentModel, plugin
   const index = {
     licence: plugins.licence,
     generatedAt: generatedAt.toISOString(),
-    formats: plugins.exporters().map((e) => ({ format: e.format, label: e.label, description: e.description, file: sitePaths.openDataFile(path.basename(e.fileName)), api: sitePaths.exportFormat(e.format), contentType: e.contentType })),
+    formats: plugins.exporters().map((e) => ({
+      format: e.format,
+      label: e.label,
+      description: e.description,
+      file: sitePaths.openDataFile(path.basename(e.fileName)),
+      api: sitePaths.exportFormat(e.format),
+      contentType: e.contentType,
+    })),
   };
   writeFileAtomic(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   return written;

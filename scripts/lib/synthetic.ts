@@ -3,7 +3,7 @@
 // up to ~150 m so they stay in their commune). Never written into the real content/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadContentModel, loadInitiatives, resolvePaths, writeInitiativeFile, type Initiative, type ProjectPaths } from '../../core/model/index.ts';
+import { type Initiative, loadContentModel, loadInitiatives, type ProjectPaths, resolvePaths, writeInitiativeFile } from '../../core/model/index.ts';
 
 /** Deterministic pseudo-random numbers so two runs make the same tree. */
 function mulberry32(seed: number): () => number {
@@ -21,7 +21,11 @@ export function writeSyntheticContent(targetRoot: string, count: number, source:
   const content = path.join(targetRoot, 'content');
   fs.rmSync(content, { recursive: true, force: true });
   fs.cpSync(source.content, content, { recursive: true, filter: (p) => p !== source.initiatives });
-  const paths = resolvePaths({ PASSERELLE_CONTENT_DIR: content, PASSERELLE_BUILD_DIR: path.join(targetRoot, 'build'), PASSERELLE_DATA_DIR: path.join(targetRoot, '.data') });
+  const paths = resolvePaths({
+    PASSERELLE_CONTENT_DIR: content,
+    PASSERELLE_BUILD_DIR: path.join(targetRoot, 'build'),
+    PASSERELLE_DATA_DIR: path.join(targetRoot, '.data'),
+  });
   fs.mkdirSync(paths.initiatives, { recursive: true });
   const model = loadContentModel(source);
   const seed = loadInitiatives(model, source.initiatives).initiatives.filter((i) => i.status === 'active');

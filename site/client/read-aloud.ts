@@ -66,6 +66,7 @@ function mount(): void {
   };
   start.addEventListener('click', () => {
     synth.cancel();
+    // biome-ignore lint/performance/useDomNodeTextContent: what is read aloud is what is shown (innerText skips hidden text).
     queue = pieces(article.innerText);
     show('speaking');
     next();

@@ -4,18 +4,17 @@
 // it changes, without a rebuild. Files are written beside and renamed into place.
 import fs from 'node:fs';
 import path from 'node:path';
-import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { writeFileAtomic } from '../../core/atomic-file.ts';
 import { escapeHtml, scriptJson } from '../../core/html.ts';
 import type { ContentModel, Initiative } from '../../core/model/index.ts';
 import { isSlug, loadInitiatives } from '../../core/model/index.ts';
-import { DIRECTORY_PATH, normalizeSiteUrl, sitePaths, type SiteUrl } from '../../core/urls.ts';
+import { tileUrl } from '../../core/tiles.ts';
+import { DIRECTORY_PATH, normalizeSiteUrl, type SiteUrl, sitePaths } from '../../core/urls.ts';
 import type { SiteData, SiteScope } from '../../plugins/api/types.ts';
 import DirectoryList, { type ListGroup } from '../theme/Directory/DirectoryList.tsx';
-import type { SearchFormProps } from '../theme/Directory/SearchForm.tsx';
-import { tileUrl } from './tiles.ts';
 import InitiativeDetails from '../theme/Directory/InitiativeDetails.tsx';
+import type { SearchFormProps } from '../theme/Directory/SearchForm.tsx';
 import { jsonLd } from './json-ld.ts';
 import { loadShell, type Shell } from './shell.ts';
 import { toView } from './view-model.ts';
@@ -52,7 +51,9 @@ export function listPageFile(buildDir: string): string {
 export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initiative, siteUrl: SiteUrl, now: Date, extra: SiteData = {}): string {
   const view = toView(model, i, now);
   const body = renderToStaticMarkup(<InitiativeDetails view={view} extra={extra} />);
-  const hoursData = view.hours ? `<script type="application/json" id="horaires-data">${scriptJson({ upcoming: view.hours.upcoming, until: view.hours.upcomingUntil })}</script>` : '';
+  const hoursData = view.hours
+    ? `<script type="application/json" id="horaires-data">${scriptJson({ upcoming: view.hours.upcoming, until: view.hours.upcomingUntil })}</script>`
+    : '';
   return shell.fill({
     title: escapeHtml(`${i.name} — ${view.address.locality}`),
     description: escapeHtml(i.summary),
@@ -72,12 +73,23 @@ export function groupByCommune(model: ContentModel, initiatives: Initiative[]): 
     const sections = commune.sections
       .filter((s) => !seen.has(`${s.postcode}`) && seen.add(`${s.postcode}`))
       .map((s) => ({
-        name: commune.sections.filter((x) => x.postcode === s.postcode).map((x) => x.name).join(', '),
+        name: commune.sections
+          .filter((x) => x.postcode === s.postcode)
+          .map((x) => x.name)
+          .join(', '),
         postcode: s.postcode,
         entries: inCommune
           .filter((i) => i.address.postcode === s.postcode)
           .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-          .map((i) => ({ id: i.id, url: sitePaths.initiative(i.id), name: i.name, kindLabel: model.vocabularies.label('kinds', i.kind), locality: i.address.locality, summary: i.summary, demo: i.source.origin === 'demo' })),
+          .map((i) => ({
+            id: i.id,
+            url: sitePaths.initiative(i.id),
+            name: i.name,
+            kindLabel: model.vocabularies.label('kinds', i.kind),
+            locality: i.address.locality,
+            summary: i.summary,
+            demo: i.source.origin === 'demo',
+          })),
       }))
       .filter((s) => s.entries.length);
     groups.push({ slug: commune.slug, name: commune.name, sections, count: inCommune.length });
@@ -90,7 +102,9 @@ export function renderListHtml(shell: Shell, model: ContentModel, initiatives: I
   const total = groups.reduce((a, g) => a + g.count, 0);
   return shell.fill({
     title: escapeHtml("Trouver de l'aide près de chez moi"),
-    description: escapeHtml("Les lieux et activités d'aide au numérique à Charleroi Métropole, par commune : espaces publics numériques, permanences, WiFi gratuit, formations."),
+    description: escapeHtml(
+      "Les lieux et activités d'aide au numérique à Charleroi Métropole, par commune : espaces publics numériques, permanences, WiFi gratuit, formations.",
+    ),
     path: sitePaths.directory,
     head: '',
     body: `${renderToStaticMarkup(<DirectoryList groups={groups} total={total} search={searchFormProps(model)} />)}<script type="module" src="${SEARCH_SCRIPT}"></script>`,
@@ -121,7 +135,8 @@ export function renderOne({ buildDir, model, siteUrl = normalizeSiteUrl(undefine
   const { initiatives } = loadInitiatives(model, model.paths.initiatives);
   const initiative = initiatives.find((i) => i.id === id);
   const file = initiativePageFile(buildDir, id);
-  if (initiative && initiative.status === 'active') writeFileAtomic(file, renderInitiativeHtml(shell, model, initiative, siteUrl, now, siteData?.({ initiative })));
+  if (initiative && initiative.status === 'active')
+    writeFileAtomic(file, renderInitiativeHtml(shell, model, initiative, siteUrl, now, siteData?.({ initiative })));
   else fs.rmSync(file, { force: true });
   writeFileAtomic(listPageFile(buildDir), renderListHtml(shell, model, initiatives));
 }

@@ -1,7 +1,7 @@
 // What a directory page shows, computed once from an initiative and the vocabularies:
 // labels in French, the typical week, links. Components stay dumb and testable.
 import { formatDate, formatPeriod } from '../../core/format-fr.ts';
-import { alwaysOpen, formatWeek, hoursNotes, openIntervals, typicalWeek, type DayHours } from '../../core/hours/index.ts';
+import { alwaysOpen, type DayHours, formatWeek, hoursNotes, openIntervals, typicalWeek } from '../../core/hours/index.ts';
 import type { ContentModel, Initiative } from '../../core/model/index.ts';
 import { sitePaths } from '../../core/urls.ts';
 
@@ -72,7 +72,10 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
     kind: i.kind,
     kindLabel: v.label('kinds', i.kind),
     summary: i.summary,
-    descriptionParagraphs: (i.description ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    descriptionParagraphs: (i.description ?? '')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
     organisation: i.organisation,
     services: labels('services', i.services),
     publics: labels('publics', i.publics),
@@ -90,9 +93,7 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
     routeUrl: `https://www.openstreetmap.org/directions?to=${lat}%2C${lng}`,
     hours,
     contact: i.contact ? { ...i.contact, phoneHref: phone ? `tel:${phone.replace(/[^+0-9]/g, '')}` : undefined } : undefined,
-    period: i.period
-      ? { ...i.period, text: formatPeriod(i.period.start, i.period.end) }
-      : undefined,
+    period: i.period ? { ...i.period, text: formatPeriod(i.period.start, i.period.end) } : undefined,
     demo: i.source.origin === 'demo',
     updated: i.updated,
     updatedText: formatDate(i.updated),

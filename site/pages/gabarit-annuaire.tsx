@@ -1,9 +1,10 @@
 // The shell of directory pages: the site's layout (navbar, footer, CSS) around an empty
 // slot. site/directory fills the slot for /annuaire and each /annuaire/<id> after the
 // build. Not linked, not in the sitemap.
-import React from 'react';
-import Layout from '@theme/Layout';
+
 import Head from '@docusaurus/Head';
+import Layout from '@theme/Layout';
+import type React from 'react';
 
 export const SLOT = 'passerelle-slot';
 

@@ -2,18 +2,15 @@
 // aidant looks for), then places, all from one /api/search?scope=all call. Plain French
 // states, announced politely. The query is read after hydration (the static HTML has none),
 // so the first render matches the server's.
-import React, { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import Layout from '@theme/Layout';
+
 import Link from '@docusaurus/Link';
 import { useHistory, useLocation } from '@docusaurus/router';
-import type { DocHit, SearchHit } from '../../core/wire/search.ts';
+import Layout from '@theme/Layout';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { sitePaths } from '../../core/urls.ts';
+import type { DocHit, SearchHit } from '../../core/wire/search.ts';
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'done'; docs: DocHit[]; hits: SearchHit[]; total: number };
+type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'done'; docs: DocHit[]; hits: SearchHit[]; total: number };
 
 const UNAVAILABLE = 'La recherche ne répond pas pour le moment. Réessayez dans quelques minutes.';
 const OFFLINE = 'La recherche ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.';
@@ -25,7 +22,12 @@ function isObject(x: unknown): x is Record<string, unknown> {
 /** The answer of /api/search, checked just enough to render it safely. */
 function readAnswer(status: number, body: unknown): State {
   if (status === 200 && isObject(body) && Array.isArray(body.hits)) {
-    return { kind: 'done', docs: Array.isArray(body.docs) ? (body.docs as DocHit[]) : [], hits: body.hits as SearchHit[], total: typeof body.total === 'number' ? body.total : body.hits.length };
+    return {
+      kind: 'done',
+      docs: Array.isArray(body.docs) ? (body.docs as DocHit[]) : [],
+      hits: body.hits as SearchHit[],
+      total: typeof body.total === 'number' ? body.total : body.hits.length,
+    };
   }
   if (status === 400 && isObject(body) && isObject(body.error) && typeof body.error.message === 'string') return { kind: 'error', message: body.error.message };
   return { kind: 'error', message: UNAVAILABLE };
@@ -150,7 +152,8 @@ export default function Recherche(): ReactNode {
               <p className="resultats-site__lien-annuaire">
                 {done.hits.length ? (
                   <a href={`${sitePaths.directory}?${new URLSearchParams({ q })}`}>
-                    {done.total > done.hits.length ? `Voir les ${done.total} lieux dans l'annuaire` : "Voir ces lieux dans l'annuaire"}, avec la carte et les filtres
+                    {done.total > done.hits.length ? `Voir les ${done.total} lieux dans l'annuaire` : "Voir ces lieux dans l'annuaire"}, avec la carte et les
+                    filtres
                   </a>
                 ) : (
                   <a href={sitePaths.directory}>Voir tous les lieux, par commune</a>

@@ -1,9 +1,10 @@
 // /suivi: where a proposal stands, from the tracking link given once at submission
 // (id and token in the address). Shows the moderator's reason and the exchange, and when
 // the team asks for changes, lets the submitter correct the proposal and answer.
-import React, { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import Layout from '@theme/Layout';
+
 import { useLocation } from '@docusaurus/router';
+import Layout from '@theme/Layout';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 
 import { formatDateTime } from '../../core/format-fr.ts';
 import { SUBMISSION_STATUS_FOR_SUBMITTER as STATUS_TEXT } from '../../core/statuses.ts';
@@ -36,7 +37,10 @@ function withEdits(initiative: Record<string, unknown>, form: FormData): Record<
     const value = String(form.get(path) ?? '').trim();
     const keys = path.split('.');
     let target = out as Record<string, unknown>;
-    for (const k of keys.slice(0, -1)) target = (target[k] ??= {}) as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) {
+      target[k] ??= {};
+      target = target[k] as Record<string, unknown>;
+    }
     const last = keys[keys.length - 1];
     if (value) target[last] = value;
     else delete target[last];
@@ -51,8 +55,15 @@ function Resubmit({ status, id, token, onDone }: { status: Status; id: string; t
   async function send(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { message: String(form.get('message') ?? ''), ...(status.initiative ? { initiative: withEdits(asRecord(status.initiative) ?? {}, form) } : {}) };
-    const res = await fetch(`/api/submissions/${encodeURIComponent(id)}/resubmit?token=${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const body = {
+      message: String(form.get('message') ?? ''),
+      ...(status.initiative ? { initiative: withEdits(asRecord(status.initiative) ?? {}, form) } : {}),
+    };
+    const res = await fetch(`/api/submissions/${encodeURIComponent(id)}/resubmit?token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const data = await res.json().catch(() => ({}));
     if (res.ok) {
       setErrors({});
@@ -60,7 +71,8 @@ function Resubmit({ status, id, token, onDone }: { status: Status; id: string; t
       return;
     }
     const fields: Record<string, string> = {};
-    for (const [k, v] of Object.entries((data as { error?: { fields?: Record<string, string> } }).error?.fields ?? {})) fields[k.replace(/^initiative\./, '')] = v;
+    for (const [k, v] of Object.entries((data as { error?: { fields?: Record<string, string> } }).error?.fields ?? {}))
+      fields[k.replace(/^initiative\./, '')] = v;
     setErrors(fields);
     setNote((data as { error?: { message?: string } }).error?.message ?? "L'envoi n'a pas marché. Réessayez dans un moment.");
   }
@@ -76,7 +88,13 @@ function Resubmit({ status, id, token, onDone }: { status: Status; id: string; t
         {status.initiative &&
           EDITABLE.map(({ path, label, multiline }) => {
             const fieldId = `suivi-${path.replace('.', '-')}`;
-            const common = { id: fieldId, name: path, defaultValue: get(asRecord(status.initiative), path), 'aria-invalid': errors[path] ? true : undefined, 'aria-describedby': errors[path] ? `${fieldId}-erreur` : undefined };
+            const common = {
+              id: fieldId,
+              name: path,
+              defaultValue: get(asRecord(status.initiative), path),
+              'aria-invalid': errors[path] ? true : undefined,
+              'aria-describedby': errors[path] ? `${fieldId}-erreur` : undefined,
+            };
             return (
               <div className="formulaire__champ" key={path}>
                 <label htmlFor={fieldId}>{label}</label>
@@ -91,7 +109,13 @@ function Resubmit({ status, id, token, onDone }: { status: Status; id: string; t
           })}
         <div className="formulaire__champ">
           <label htmlFor="suivi-message">Votre réponse à l'équipe (obligatoire)</label>
-          <textarea id="suivi-message" name="message" rows={3} aria-invalid={errors.message ? true : undefined} aria-describedby={errors.message ? 'suivi-message-erreur' : undefined} />
+          <textarea
+            id="suivi-message"
+            name="message"
+            rows={3}
+            aria-invalid={errors.message ? true : undefined}
+            aria-describedby={errors.message ? 'suivi-message-erreur' : undefined}
+          />
           {errors.message && (
             <p className="formulaire__erreur" id="suivi-message-erreur">
               {errors.message}
@@ -120,7 +144,9 @@ export default function Suivi(): ReactNode {
     fetch(`/api/submissions/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`)
       .then(async (res) => {
         const body = await res.json();
-        setState(res.ok ? { kind: 'done', status: body as Status } : { kind: 'error', message: body.error?.message ?? 'Le suivi ne répond pas pour le moment.' });
+        setState(
+          res.ok ? { kind: 'done', status: body as Status } : { kind: 'error', message: body.error?.message ?? 'Le suivi ne répond pas pour le moment.' },
+        );
       })
       .catch(() => setState({ kind: 'error', message: 'Le suivi ne répond pas pour le moment. Réessayez dans quelques minutes.' }));
   }, [id, token]);
@@ -143,14 +169,18 @@ export default function Suivi(): ReactNode {
         </div>
         {state.kind === 'done' && (
           <>
-            <p>Envoyée le {formatDateTime(state.status.createdAt)}. Dernier changement le {formatDateTime(state.status.updatedAt)}.</p>
+            <p>
+              Envoyée le {formatDateTime(state.status.createdAt)}. Dernier changement le {formatDateTime(state.status.updatedAt)}.
+            </p>
             {state.status.reason && (
               <section aria-labelledby="suivi-raison">
                 <h2 id="suivi-raison">Le message de l'équipe</h2>
                 <p>{state.status.reason}</p>
               </section>
             )}
-            {state.status.status === 'changes_requested' && <Resubmit status={state.status} id={id} token={token} onDone={(s) => setState({ kind: 'done', status: s })} />}
+            {state.status.status === 'changes_requested' && (
+              <Resubmit status={state.status} id={id} token={token} onDone={(s) => setState({ kind: 'done', status: s })} />
+            )}
             {state.status.thread.length > 0 && (
               <section aria-labelledby="suivi-echanges">
                 <h2 id="suivi-echanges">Les échanges</h2>

@@ -3,18 +3,18 @@
 // and no export ever carries the submitter's data or the submission reference.
 import fs from 'node:fs';
 import path from 'node:path';
-import ICAL from 'ical.js';
 import { parse as parseCsv } from 'csv-parse/sync';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPluginHost, DEFAULT_LICENCE } from '../../plugins/api/index.ts';
 import { loadContentModel, ROOT_DIR } from '../../core/model/index.ts';
-import { sampleInitiative } from '../../scripts/lib/sample-submission.ts';
+import { normalizeSiteUrl } from '../../core/urls.ts';
+import { createPluginHost, DEFAULT_LICENCE } from '../../plugins/api/index.ts';
 import { writeOpenDataFiles } from '../../scripts/lib/open-data-files.ts';
+import { sampleInitiative } from '../../scripts/lib/sample-submission.ts';
 import { tempContent } from '../helpers/content.ts';
 import { memoryLogger } from '../helpers/logger.ts';
 import { loginModerator } from '../helpers/moderator.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
-import { normalizeSiteUrl } from '../../core/urls.ts';
 
 const FORMATS = ['geojson', 'csv', 'lmn-json', 'lmn-csv', 'hsds', 'ical'];
 const submitter = { name: 'Zéphyrine Quokkaberg', email: 'zephyrine.quokkaberg@example.be', organisation: 'Asbl Quokka Secret' };
@@ -27,8 +27,18 @@ beforeAll(async () => {
   env = tempContent(path.join(ROOT_DIR, 'content'));
   server = await startTestServer(env.paths);
   const moderator = await loginModerator(server.url, server.dataDir);
-  const training = { ...sampleInitiative, name: 'Formation Quokka', kind: 'formation', period: { start: '2026-12-01', end: '2026-12-15' }, hours: 'Tu 09:00-12:00' };
-  const res = await getJson(`${server.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'create', initiative: training, submitter, message: 'Message privé Quokka' }) });
+  const training = {
+    ...sampleInitiative,
+    name: 'Formation Quokka',
+    kind: 'formation',
+    period: { start: '2026-12-01', end: '2026-12-15' },
+    hours: 'Tu 09:00-12:00',
+  };
+  const res = await getJson(`${server.url}/api/submissions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'create', initiative: training, submitter, message: 'Message privé Quokka' }),
+  });
   submissionId = (res.body as { id: string }).id;
   expect((await moderator.call('POST', `/api/moderation/submissions/${submissionId}/approve`, {})).status).toBe(200);
 });
@@ -90,14 +100,25 @@ describe('/api/export', () => {
 describe('open-data files at build time', () => {
   it('writes each format and an index with the licence under build/open-data/', async () => {
     const model = loadContentModel(env.paths);
-    const plugins = await createPluginHost({ paths: env.paths, model, logger: memoryLogger(), runtime: 'build', siteUrl: normalizeSiteUrl('https://passerelle.example') });
+    const plugins = await createPluginHost({
+      paths: env.paths,
+      model,
+      logger: memoryLogger(),
+      runtime: 'build',
+      siteUrl: normalizeSiteUrl('https://passerelle.example'),
+    });
     const files = writeOpenDataFiles(env.paths.build, model, plugins, new Date('2026-11-23T10:00:00Z'));
     expect(files.map((f) => path.basename(f))).toEqual(plugins.exporters().map((e) => e.fileName));
-    const index = JSON.parse(fs.readFileSync(path.join(env.paths.build, 'open-data', 'index.json'), 'utf8')) as { licence: unknown; formats: { file: string }[] };
+    const index = JSON.parse(fs.readFileSync(path.join(env.paths.build, 'open-data', 'index.json'), 'utf8')) as {
+      licence: unknown;
+      formats: { file: string }[];
+    };
     expect(index.licence).toEqual(DEFAULT_LICENCE);
     for (const f of index.formats) expect(fs.existsSync(path.join(env.paths.build, f.file))).toBe(true);
     // Same content as the API for the same data.
     const api = await (await fetch(`${server.url}/api/export/lmn-json`)).text();
-    expect(JSON.parse(fs.readFileSync(path.join(env.paths.build, 'open-data', 'lieux-mediation-numerique.json'), 'utf8')).length ?? 0).toBe((JSON.parse(api) as unknown[]).length ?? 0);
+    expect(JSON.parse(fs.readFileSync(path.join(env.paths.build, 'open-data', 'lieux-mediation-numerique.json'), 'utf8')).length ?? 0).toBe(
+      (JSON.parse(api) as unknown[]).length ?? 0,
+    );
   });
 });

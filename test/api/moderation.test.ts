@@ -5,12 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolvePaths, ROOT_DIR } from '../../core/model/paths.ts';
+import { parse } from 'yaml';
+import { ROOT_DIR, resolvePaths } from '../../core/model/paths.ts';
+import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
 import { tempContent, tempDir } from '../helpers/content.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
-import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let env: ReturnType<typeof tempContent>;
@@ -31,7 +31,11 @@ function moderatorCli(args: string[], password?: string): string {
 }
 
 const api = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-  getJson(`${server.url}${url}`, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  getJson(`${server.url}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 const asModerator = (method: string, url: string, body?: unknown) => api(method, url, body, { cookie, 'x-csrf-token': csrf });
 
 async function submit(body: unknown): Promise<{ id: string; trackingToken: string }> {
@@ -51,7 +55,11 @@ beforeAll(async () => {
   expect(moderatorCli(['add', 'marie@charleroi.be'], 'un mot de passe solide')).toContain('ajouté');
   expect(moderatorCli(['add', 'paul@charleroi.be'])).toMatch(/Mot de passe \(affiché une seule fois\) : \S{16,}/);
   expect(moderatorCli(['list'])).toMatch(/marie@charleroi\.be[\s\S]*paul@charleroi\.be/);
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'Marie@Charleroi.be', password: 'un mot de passe solide' }) });
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'Marie@Charleroi.be', password: 'un mot de passe solide' }),
+  });
   expect(login.status).toBe(200);
   const setCookie = login.headers.get('set-cookie') ?? '';
   expect(setCookie).toMatch(/HttpOnly/i);
@@ -87,7 +95,11 @@ describe('moderator access', () => {
   });
 
   it('logs out: the session no longer works', async () => {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'marie@charleroi.be', password: 'un mot de passe solide' }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'marie@charleroi.be', password: 'un mot de passe solide' }),
+    });
     const other = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const token = ((await login.json()) as { csrfToken: string }).csrfToken;
     expect((await api('POST', '/api/auth/logout', undefined, { cookie: other, 'x-csrf-token': token })).status).toBe(204);
@@ -121,11 +133,18 @@ describe('approving and rejecting', () => {
     // The hot queue keeps open submissions only; decided ones live in the archive.
     const queue = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'submissions.json'), 'utf8')).submissions as { id: string }[];
     expect(queue.some((s) => s.id === id)).toBe(false);
-    expect((await asModerator('GET', '/api/moderation/submissions?status=approved')).body).toMatchObject({ submissions: expect.arrayContaining([expect.objectContaining({ id })]) });
+    expect((await asModerator('GET', '/api/moderation/submissions?status=approved')).body).toMatchObject({
+      submissions: expect.arrayContaining([expect.objectContaining({ id })]),
+    });
   });
 
   it('shows an update as a field-by-field diff, and applies moderator edits after checking them', async () => {
-    const { id } = await submit({ type: 'update', targetId: 'permanence-marcinelle', initiative: { ...initiative, name: 'Permanence de Marcinelle', hours: 'Tu 09:00-12:00' }, submitter });
+    const { id } = await submit({
+      type: 'update',
+      targetId: 'permanence-marcinelle',
+      initiative: { ...initiative, name: 'Permanence de Marcinelle', hours: 'Tu 09:00-12:00' },
+      submitter,
+    });
     const detail = (await asModerator('GET', `/api/moderation/submissions/${id}`)).body as { changes: { field: string }[] };
     expect(detail.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['name', 'hours', 'summary']));
     const bad = await asModerator('POST', `/api/moderation/submissions/${id}/approve`, { edits: { ...initiative, hours: 'Mardi matin' } });
@@ -140,7 +159,10 @@ describe('approving and rejecting', () => {
     const { id, trackingToken } = await submit({ type: 'create', initiative: { ...initiative, name: 'À refuser' }, submitter });
     expect((await asModerator('POST', `/api/moderation/submissions/${id}/reject`, {})).status).toBe(400);
     expect((await asModerator('POST', `/api/moderation/submissions/${id}/reject`, { reason: 'Doublon de la fiche existante.' })).status).toBe(200);
-    expect((await getJson(`${server.url}/api/submissions/${id}?token=${trackingToken}`)).body).toMatchObject({ status: 'rejected', reason: 'Doublon de la fiche existante.' });
+    expect((await getJson(`${server.url}/api/submissions/${id}?token=${trackingToken}`)).body).toMatchObject({
+      status: 'rejected',
+      reason: 'Doublon de la fiche existante.',
+    });
     expect((await asModerator('POST', `/api/moderation/submissions/${id}/approve`, {})).status).toBe(409);
   });
 });
@@ -154,7 +176,10 @@ describe('asking the submitter for changes', () => {
     const resubmit = (token: string, body: unknown) => api('POST', `/api/submissions/${id}/resubmit?token=${token}`, body);
     expect((await resubmit('mauvais', { message: 'x', initiative })).status).toBe(404);
     expect((await resubmit(trackingToken, { initiative })).status).toBe(400);
-    const again = await resubmit(trackingToken, { message: "C'est ajouté.", initiative: { ...initiative, name: 'À compléter', hours: 'We 14:00-16:00; Fr 09:00-11:00' } });
+    const again = await resubmit(trackingToken, {
+      message: "C'est ajouté.",
+      initiative: { ...initiative, name: 'À compléter', hours: 'We 14:00-16:00; Fr 09:00-11:00' },
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'pending' });
     expect((again.body as { thread: { from: string; text: string }[] }).thread.map((t) => t.from)).toEqual(['moderator', 'submitter']);
@@ -223,7 +248,11 @@ describe('a crash between the file and the decision', () => {
     const queueFile = path.join(dataDir, 'submissions.json');
     const data = JSON.parse(fs.readFileSync(queueFile, 'utf8'));
     const s = data.submissions.find((x: { id: string }) => x.id === id);
-    s.intent = { by: 'marie@charleroi.be', at: new Date().toISOString(), initiative: { ...s.initiative, id: 'reprise-apres-panne', source: { origin: 'moderation', submission: id }, updated: '2026-11-23', status: 'active' } };
+    s.intent = {
+      by: 'marie@charleroi.be',
+      at: new Date().toISOString(),
+      initiative: { ...s.initiative, id: 'reprise-apres-panne', source: { origin: 'moderation', submission: id }, updated: '2026-11-23', status: 'active' },
+    };
     fs.writeFileSync(queueFile, JSON.stringify(data));
     server = await startTestServer(env.paths, { dataDir });
     expect(fs.existsSync(path.join(env.paths.initiatives, 'reprise-apres-panne.yml'))).toBe(true);

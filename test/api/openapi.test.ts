@@ -6,7 +6,11 @@ import { getJson, startTestServer } from '../helpers/server.ts';
 
 let env: ReturnType<typeof tempContent>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
-let doc: { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+let doc: {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+};
 
 beforeAll(async () => {
   env = tempContent();
@@ -25,9 +29,19 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 and lists every endpoint of the contract with its responses', () => {
     expect(doc.openapi).toBe('3.1.0');
     const expected: [string, string][] = [
-      ['/api/health', 'get'], ['/api/search', 'get'], ['/api/initiatives/{id}', 'get'], ['/api/submissions', 'post'], ['/api/submissions/{id}', 'get'],
-      ['/api/auth/login', 'post'], ['/api/auth/logout', 'post'], ['/api/moderation/submissions', 'get'], ['/api/moderation/submissions/{id}', 'get'],
-      ['/api/moderation/submissions/{id}/approve', 'post'], ['/api/moderation/submissions/{id}/reject', 'post'], ['/api/moderation/audit', 'get'], ['/api/openapi.json', 'get'],
+      ['/api/health', 'get'],
+      ['/api/search', 'get'],
+      ['/api/initiatives/{id}', 'get'],
+      ['/api/submissions', 'post'],
+      ['/api/submissions/{id}', 'get'],
+      ['/api/auth/login', 'post'],
+      ['/api/auth/logout', 'post'],
+      ['/api/moderation/submissions', 'get'],
+      ['/api/moderation/submissions/{id}', 'get'],
+      ['/api/moderation/submissions/{id}/approve', 'post'],
+      ['/api/moderation/submissions/{id}/reject', 'post'],
+      ['/api/moderation/audit', 'get'],
+      ['/api/openapi.json', 'get'],
     ];
     for (const [path, method] of expected) {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

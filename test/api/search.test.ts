@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearchService, type SearchResult } from '../../api/search/service.ts';
-import { indexNames, SearchStore } from '../../api/search/search-store.ts';
 import { createMeiliClient } from '../../api/search/meili-client.ts';
+import { indexNames, SearchStore } from '../../api/search/search-store.ts';
+import { createSearchService, type SearchResult } from '../../api/search/service.ts';
 import { isOpenAt, loadContentModel, loadInitiatives, readInitiativeFile, resolvePaths, writeInitiativeFile } from '../../core/model/index.ts';
 import { tempContent } from '../helpers/content.ts';
+import { type SearchStack, startSearchStack } from '../helpers/search-stack.ts';
 import { getJson } from '../helpers/server.ts';
-import { startSearchStack, type SearchStack } from '../helpers/search-stack.ts';
 
 let env: ReturnType<typeof tempContent>;
 let stack: SearchStack;
@@ -181,16 +181,34 @@ describe('open now, at a fixed clock', () => {
       await store.sync(model, syncedAt);
       const service = createSearchService(client, names, model);
       const all = loadInitiatives(model, fixture.paths.initiatives).initiatives;
-      for (const at of ['2026-12-21T10:00:00+01:00', '2026-12-21T12:00:00+01:00', '2026-12-21T14:30:00+01:00', '2026-12-24T10:00:00+01:00', '2026-12-25T10:00:00+01:00', '2026-12-22T14:00:00+01:00', '2026-12-22T12:00:00+01:00', '2026-12-22T11:59:00+01:00']) {
+      for (const at of [
+        '2026-12-21T10:00:00+01:00',
+        '2026-12-21T12:00:00+01:00',
+        '2026-12-21T14:30:00+01:00',
+        '2026-12-24T10:00:00+01:00',
+        '2026-12-25T10:00:00+01:00',
+        '2026-12-22T14:00:00+01:00',
+        '2026-12-22T12:00:00+01:00',
+        '2026-12-22T11:59:00+01:00',
+      ]) {
         const now = new Date(at);
-        const expected = all.filter((i) => i.hours && isOpenAt(i.hours, now)).map((i) => i.id).sort();
+        const expected = all
+          .filter((i) => i.hours && isOpenAt(i.hours, now))
+          .map((i) => i.id)
+          .sort();
         const page1 = await service.search({ openNow: 'true', limit: '2' }, now);
         expect(page1.total, at).toBe(expected.length);
         const everything = await service.search({ openNow: 'true', limit: '50' }, now);
         expect(everything.hits.map((h) => h.id).sort(), at).toEqual(expected);
         expect(everything.hits.every((h) => h.openNow)).toBe(true);
         const unfiltered = await service.search({ limit: '50' }, now);
-        expect(unfiltered.hits.filter((h) => h.openNow).map((h) => h.id).sort(), at).toEqual(expected);
+        expect(
+          unfiltered.hits
+            .filter((h) => h.openNow)
+            .map((h) => h.id)
+            .sort(),
+          at,
+        ).toEqual(expected);
       }
     } finally {
       fixture.cleanup();

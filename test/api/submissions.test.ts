@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/index.ts';
 import { DataLockError, lockDataDir } from '../../api/storage/data-lock.ts';
+import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
 import { tempContent, tempDir } from '../helpers/content.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
-import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
 
 let env: ReturnType<typeof tempContent>;
 let server: RunningServer & { dataDir: string };
@@ -18,7 +18,11 @@ const initiative = sampleInitiative;
 const submitter = sampleSubmitter;
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  getJson(`${server.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  getJson(`${server.url}/api/submissions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   env = tempContent();
@@ -53,7 +57,11 @@ describe('POST /api/submissions', () => {
   });
 
   it('names every field to fix, with the content model messages', async () => {
-    const { status, body } = await post({ type: 'create', initiative: { ...initiative, services: ['cuisine'], hours: 'Mardi matin', geo: { lat: 50.85, lng: 4.35 } }, submitter: { name: '', email: 'pas-un-email' } });
+    const { status, body } = await post({
+      type: 'create',
+      initiative: { ...initiative, services: ['cuisine'], hours: 'Mardi matin', geo: { lat: 50.85, lng: 4.35 } },
+      submitter: { name: '', email: 'pas-un-email' },
+    });
     expect(status).toBe(400);
     const fields = (body as { error: { code: string; fields: Record<string, string> } }).error.fields;
     expect((body as { error: { code: string } }).error.code).toBe('invalid_submission');
@@ -94,7 +102,8 @@ describe('POST /api/submissions', () => {
   it('limits submissions per connection with 429 in the error format', async () => {
     let last = 0;
     let body: unknown;
-    for (let i = 0; i < 14 && last !== 429; i++) ({ status: last, body } = await post({ type: 'report', targetId: 'permanence-marcinelle', message: `Horaires changés ${i}`, submitter }));
+    for (let i = 0; i < 14 && last !== 429; i++)
+      ({ status: last, body } = await post({ type: 'report', targetId: 'permanence-marcinelle', message: `Horaires changés ${i}`, submitter }));
     expect(last).toBe(429);
     expect(body).toMatchObject({ error: { code: 'too_many_requests', message: expect.stringMatching(/Réessayez/) } });
   });
@@ -122,27 +131,44 @@ describe('the data directory lock', () => {
 describe('the plain form post (no JavaScript)', () => {
   it('maps form fields to a submission, fills coordinates from the postcode, and answers with a page', async () => {
     const form = new URLSearchParams({
-      type: 'create', name: 'Atelier formulaire', kind: 'permanence', summary: 'Un atelier envoyé sans JavaScript.', organisation_name: 'Asbl Test',
-      access_cost: 'gratuit', access_appointment: 'sans', address_street: 'Rue 1', address_postcode: '6001', address_locality: 'Marcinelle', address_commune: 'charleroi', hours: 'We 14:00-16:00',
-      submitter_name: 'Awa', submitter_email: 'awa@example.be',
+      type: 'create',
+      name: 'Atelier formulaire',
+      kind: 'permanence',
+      summary: 'Un atelier envoyé sans JavaScript.',
+      organisation_name: 'Asbl Test',
+      access_cost: 'gratuit',
+      access_appointment: 'sans',
+      address_street: 'Rue 1',
+      address_postcode: '6001',
+      address_locality: 'Marcinelle',
+      address_commune: 'charleroi',
+      hours: 'We 14:00-16:00',
+      submitter_name: 'Awa',
+      submitter_email: 'awa@example.be',
     });
-    for (const [k, v] of [['services', 'aide-demarches-administratives'], ['publics', 'tout-public'], ['languages', 'fr'], ['access_modes', 'se-presenter']]) form.append(k, v);
+    for (const [k, v] of [
+      ['services', 'aide-demarches-administratives'],
+      ['publics', 'tout-public'],
+      ['languages', 'fr'],
+      ['access_modes', 'se-presenter'],
+    ])
+      form.append(k, v);
     // Its own server: the rate limit of the one above is spent (the form shares it, on purpose).
     const own = await startTestServer(env.paths);
     try {
-    const res = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: form });
-    expect(res.status).toBe(202);
-    const html = await res.text();
-    const link = /href="(\/suivi\?id=(sub_[\w-]+)&amp;token=([\w-]+))"/.exec(html);
-    expect(link).toBeTruthy();
-    const stored = JSON.parse(fs.readFileSync(path.join(own.dataDir, 'submissions.json'), 'utf8')).submissions.find((s: { id: string }) => s.id === link![2]);
-    expect(stored.initiative.geo).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
-    const bad = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create', name: '<b>x</b>' }) });
-    expect(bad.status).toBe(400);
-    const page = await bad.text();
-    expect(page).toMatch(/pas encore envoyée/);
-    expect(page).toMatch(/submitter_email/);
-    expect(page).not.toContain('<b>x</b>');
+      const res = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: form });
+      expect(res.status).toBe(202);
+      const html = await res.text();
+      const link = /href="(\/suivi\?id=(sub_[\w-]+)&amp;token=([\w-]+))"/.exec(html);
+      expect(link).toBeTruthy();
+      const stored = JSON.parse(fs.readFileSync(path.join(own.dataDir, 'submissions.json'), 'utf8')).submissions.find((s: { id: string }) => s.id === link![2]);
+      expect(stored.initiative.geo).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
+      const bad = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create', name: '<b>x</b>' }) });
+      expect(bad.status).toBe(400);
+      const page = await bad.text();
+      expect(page).toMatch(/pas encore envoyée/);
+      expect(page).toMatch(/submitter_email/);
+      expect(page).not.toContain('<b>x</b>');
     } finally {
       await own.close();
     }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadContentModel, resolvePaths, type ContentModel, type ProjectPaths } from '../../core/model/index.ts';
+import { type ContentModel, loadContentModel, type ProjectPaths, resolvePaths } from '../../core/model/index.ts';
 
 export const FIXTURE_CONTENT = path.resolve(import.meta.dirname, '../fixtures/content');
 
@@ -16,7 +16,11 @@ export function tempContent(source = FIXTURE_CONTENT): { paths: ProjectPaths; cl
   const root = tempDir();
   const content = path.join(root, 'content');
   fs.cpSync(source, content, { recursive: true });
-  const paths = resolvePaths({ PASSERELLE_CONTENT_DIR: content, PASSERELLE_BUILD_DIR: path.join(root, 'build'), PASSERELLE_DATA_DIR: path.join(root, '.data') });
+  const paths = resolvePaths({
+    PASSERELLE_CONTENT_DIR: content,
+    PASSERELLE_BUILD_DIR: path.join(root, 'build'),
+    PASSERELLE_DATA_DIR: path.join(root, '.data'),
+  });
   return { paths, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -4,7 +4,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Pluggable } from 'unified';
+import { type Pluggable, unified } from 'unified';
 import { VFile } from 'vfile';
 
 export async function toHtml(markdown: string, plugins: Pluggable[], path = 'content/guides/bases/exemple.md'): Promise<string> {

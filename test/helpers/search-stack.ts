@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { RunningServer } from '../../api/index.ts';
 import { startServer } from '../../api/index.ts';
 import { createLogger } from '../../api/logger.ts';
+import { type MeiliEndpoint, startMeili } from '../../api/search/meili-server.ts';
 import type { SearchRuntime } from '../../api/search/runtime.ts';
-import { resolvePaths, type ProjectPaths } from '../../core/model/paths.ts';
-import { startMeili, type MeiliEndpoint } from '../../api/search/meili-server.ts';
+import { type ProjectPaths, resolvePaths } from '../../core/model/paths.ts';
 import { tempDir } from './content.ts';
 
 export interface SearchStack {

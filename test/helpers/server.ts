@@ -2,12 +2,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer, type ServerOptions } from '../../api/index.ts';
+import { type ServerOptions, startServer } from '../../api/index.ts';
 import { createLogger } from '../../api/logger.ts';
 import type { ProjectPaths } from '../../core/model/paths.ts';
 
 /** Each test server gets its own data directory (the data lock allows one server per directory). */
-export async function startTestServer(paths: ProjectPaths, options: Omit<ServerOptions, 'paths'> & { dataDir?: string } = {}): Promise<Awaited<ReturnType<typeof startServer>> & { dataDir: string }> {
+export async function startTestServer(
+  paths: ProjectPaths,
+  options: Omit<ServerOptions, 'paths'> & { dataDir?: string } = {},
+): Promise<Awaited<ReturnType<typeof startServer>> & { dataDir: string }> {
   const data = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-data-'));
   const server = await startServer({ port: 0, host: '127.0.0.1', logger: createLogger({ LOG_LEVEL: 'silent' }), ...options, paths: { ...paths, data } });
   return {

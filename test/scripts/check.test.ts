@@ -56,11 +56,31 @@ describe('npm run check', () => {
   });
 
   it.each([
-    ['a file name that is not a slug', () => fs.renameSync(path.join(env!.paths.content, FILE), path.join(env!.paths.content, 'initiatives/Permanence_Marcinelle.yml')), /Permanence_Marcinelle\.yml/, /(nom|identifiant|slug)/i],
-    ['an unknown service', () => edit(FILE, (t) => t.replace('aide-demarches-administratives', 'cuisine-du-monde')), /`services/, /cuisine-du-monde[\s\S]*(possibles|connu)/i],
+    [
+      'a file name that is not a slug',
+      () => fs.renameSync(path.join(env!.paths.content, FILE), path.join(env!.paths.content, 'initiatives/Permanence_Marcinelle.yml')),
+      /Permanence_Marcinelle\.yml/,
+      /(nom|identifiant|slug)/i,
+    ],
+    [
+      'an unknown service',
+      () => edit(FILE, (t) => t.replace('aide-demarches-administratives', 'cuisine-du-monde')),
+      /`services/,
+      /cuisine-du-monde[\s\S]*(possibles|connu)/i,
+    ],
     ['hours that do not parse', () => edit(FILE, (t) => t.replace('Tu 09:00-12:00', 'Mardi matin')), /`hours`/, /opening_hours|horaires/i],
-    ['hours the library would silently "correct"', () => edit(FILE, (t) => t.replace('Tu 09:00-12:00', 'mardi 9h-12h')), /`hours`/, /écrivez plutôt « Tu 09:00-12:00; Th 13:30-16:00; PH off »/],
-    ['coordinates outside the territory', () => edit(FILE, (t) => t.replace('lat: 50.3889, lng: 4.4335', 'lat: 50.8503, lng: 4.3517')), /`geo/, /territoire|Charleroi/i],
+    [
+      'hours the library would silently "correct"',
+      () => edit(FILE, (t) => t.replace('Tu 09:00-12:00', 'mardi 9h-12h')),
+      /`hours`/,
+      /écrivez plutôt « Tu 09:00-12:00; Th 13:30-16:00; PH off »/,
+    ],
+    [
+      'coordinates outside the territory',
+      () => edit(FILE, (t) => t.replace('lat: 50.3889, lng: 4.4335', 'lat: 50.8503, lng: 4.3517')),
+      /`geo/,
+      /territoire|Charleroi/i,
+    ],
     ['a missing required field', () => edit(FILE, (t) => t.replace(/^summary: .*\n/m, '')), /`summary`/, /obligatoire|manque/i],
     ['an unknown field', () => edit(FILE, (t) => `${t}couleur: bleu\n`), /couleur/, /inconnu|n'existe pas|autoris/i],
     ['an id that differs from the file name', () => edit(FILE, (t) => t.replace('id: permanence-marcinelle', 'id: autre-nom')), /`id`|autre-nom/, /fichier/i],
@@ -93,7 +113,10 @@ describe('npm run check', () => {
 
   it('checks links to the directory: filters from the vocabularies, pages that exist', async () => {
     env = tempContent();
-    write('guides/bases/liens.md', `${GUIDE}\n[Bon](pathname:///annuaire?service=aide-demarches-administratives) et [fiche](pathname:///annuaire/permanence-marcinelle).\n\n[Mauvais](pathname:///annuaire?service=cuisine&couleur=bleu) [absent](pathname:///annuaire/nexiste-pas)\n`);
+    write(
+      'guides/bases/liens.md',
+      `${GUIDE}\n[Bon](pathname:///annuaire?service=aide-demarches-administratives) et [fiche](pathname:///annuaire/permanence-marcinelle).\n\n[Mauvais](pathname:///annuaire?service=cuisine&couleur=bleu) [absent](pathname:///annuaire/nexiste-pas)\n`,
+    );
     const errors = (await checkContent(env.paths, TODAY)).errors;
     expect(errors).toHaveLength(3);
     expect(errors.join('\n')).toMatch(/liens\.md:16: lien \/annuaire\?service=cuisine&couleur=bleu : « cuisine » n'est pas une valeur connue pour « service »/);

@@ -1,8 +1,9 @@
 // The site in real Chromium: a citizen goes from the home page to the directory and to a
 // place; the pages that matter have no serious or critical axe-core violation; the
 // directory and a place page work without JavaScript.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/index.ts';
 import { resolvePaths } from '../../core/model/paths.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
@@ -29,7 +30,10 @@ describe('a citizen looking for help', () => {
   it('goes from the home page to the directory, then to a place', async () => {
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.getByRole('link', { name: /trouver de l.aide/i }).first().click();
+    await page
+      .getByRole('link', { name: /trouver de l.aide/i })
+      .first()
+      .click();
     await page.waitForURL(/\/annuaire$/);
     await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
     const first = page.locator('main a[href^="/annuaire/"]').first();
@@ -101,7 +105,8 @@ describe('without JavaScript, under the real CSP', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(`${page.url()}: ${m.text()}`);
     });
-    for (const url of ['/', '/guides', '/annuaire', '/annuaire/permanence-aide-numerique-de-marcinelle']) await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
+    for (const url of ['/', '/guides', '/annuaire', '/annuaire/permanence-aide-numerique-de-marcinelle'])
+      await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
     expect(cspErrors).toEqual([]);
     await strict.close();
   });

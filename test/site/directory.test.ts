@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContentModel, loadInitiatives, resolvePaths } from '../../core/model/index.ts';
 import { readInitiativeFile, writeInitiativeFile } from '../../core/model/initiative-files.ts';
+import { normalizeSiteUrl } from '../../core/urls.ts';
 import { renderDirectory, renderOne } from '../../site/directory/render-directory.tsx';
 import { tempContent } from '../helpers/content.ts';
-import { normalizeSiteUrl } from '../../core/urls.ts';
 
 const repoBuild = resolvePaths({}).build;
 const HOSTILE = `</script><script>alert(1)</script> <img src=x onerror=alert(2)> {process.exit()} import x from 'y'
@@ -56,10 +56,11 @@ describe('directory pages', () => {
       'Avenue Eugène Mascaux 100',
       '6001',
       'Marcinelle',
-      "Venez avec votre carte d&#x27;identité.",
+      'Venez avec votre carte d&#x27;identité.',
       'Aide aux démarches administratives',
       'Gratuit',
-    ]) expect(html).toContain(text);
+    ])
+      expect(html).toContain(text);
     expect(html).toMatch(/<table[\s\S]*data-jour="2"[\s\S]*9\u00a0h à 12\u00a0h/);
     expect(html).toContain('https://www.openstreetmap.org/?mlat=50.3889&amp;mlon=4.4335');
     expect(html).toMatch(/données de démonstration/i);

@@ -2,8 +2,9 @@
 // numbers kept), the self-check opens without JavaScript, glossary terms point to their
 // definition, the read-aloud button shows only where speech works, and axe finds nothing
 // serious on a guide, a curriculum session and the glossary.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/index.ts';
 import { resolvePaths } from '../../core/model/paths.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
@@ -30,13 +31,22 @@ describe('a guide on paper', () => {
     await page.goto(`${server.url}${GUIDE}`);
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.navbar', '.footer', '.theme-doc-sidebar-container', '.lire-voix-haute']) {
-      const shown = await page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none').catch(() => false);
+      const shown = await page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display !== 'none')
+        .catch(() => false);
       expect(shown, selector).toBe(false);
     }
     const steps = page.locator('ol.etapes').first();
     expect(await steps.evaluate((el) => getComputedStyle(el).listStyleType)).toBe('decimal');
     expect(await page.locator('ol.etapes > li').count()).toBeGreaterThan(3);
-    expect(await page.locator('.etapes__etape').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+    expect(
+      await page
+        .locator('.etapes__etape')
+        .first()
+        .evaluate((el) => getComputedStyle(el).breakInside),
+    ).toBe('avoid');
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;

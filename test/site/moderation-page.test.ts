@@ -3,13 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { resolvePaths, ROOT_DIR } from '../../core/model/paths.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR, resolvePaths } from '../../core/model/paths.ts';
+import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
 import { tempContent } from '../helpers/content.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
-import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
 
 let env: ReturnType<typeof tempContent>;
 let server: Awaited<ReturnType<typeof startTestServer>>;

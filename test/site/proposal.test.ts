@@ -1,8 +1,9 @@
 // The proposal form: without JavaScript it posts to /proposer/envoyer and gets a results
 // page (tracking link, or the fields to fix); with JavaScript the server's field errors
 // appear next to their fields, then the tracking page shows the proposal. axe-clean.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvePaths } from '../../core/model/paths.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/server.ts';
@@ -25,12 +26,25 @@ async function fillValid(page: Page): Promise<void> {
   await page.getByLabel('Type (obligatoire)', { exact: true }).selectOption('permanence');
   await page.getByLabel('En une ou deux phrases, ce que vous proposez (obligatoire)', { exact: true }).fill('On vous aide avec votre smartphone. Gratuit.');
   await page.getByLabel('Organisation (obligatoire)', { exact: true }).fill('Les Amis de Gosselies');
-  await page.getByRole('group', { name: /L'aide proposée/ }).getByLabel('Aide aux démarches administratives').check();
-  await page.getByRole('group', { name: /Pour qui/ }).getByLabel('Tout public').check();
-  await page.getByRole('group', { name: /Langues parlées/ }).getByLabel('Français').check();
+  await page
+    .getByRole('group', { name: /L'aide proposée/ })
+    .getByLabel('Aide aux démarches administratives')
+    .check();
+  await page
+    .getByRole('group', { name: /Pour qui/ })
+    .getByLabel('Tout public')
+    .check();
+  await page
+    .getByRole('group', { name: /Langues parlées/ })
+    .getByLabel('Français')
+    .check();
   await page.getByLabel('Prix (obligatoire)', { exact: true }).selectOption('gratuit');
   await page.getByLabel('Rendez-vous (obligatoire)', { exact: true }).selectOption('sans');
-  await page.getByRole('group', { name: /Pour venir/ }).getByRole('checkbox').first().check();
+  await page
+    .getByRole('group', { name: /Pour venir/ })
+    .getByRole('checkbox')
+    .first()
+    .check();
   await page.getByLabel('Rue et numéro (obligatoire)', { exact: true }).fill('Place des Martyrs 1');
   await page.getByLabel('Code postal (obligatoire)', { exact: true }).fill('6041');
   await page.getByLabel('Localité (obligatoire)', { exact: true }).fill('Gosselies');

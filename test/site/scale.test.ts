@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolvePaths, type ProjectPaths } from '../../core/model/paths.ts';
+import { type ProjectPaths, resolvePaths } from '../../core/model/paths.ts';
 import { pageWeight } from '../../scripts/bench/page-weight.ts';
 import { buildSite } from '../../scripts/lib/build-site.ts';
 import { writeSyntheticContent } from '../../scripts/lib/synthetic.ts';

@@ -4,10 +4,11 @@
 // tiles from the configured URL), back and reload keep the state from the URL, clearing
 // brings the list by commune back; plain-French errors; around me; 360 px and 44 px
 // targets; axe finds nothing serious; the navbar search reaches guides and places.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
-import { startSearchStack, type SearchStack } from '../helpers/search-stack.ts';
+import { type SearchStack, startSearchStack } from '../helpers/search-stack.ts';
 
 const PLACE_BOX = 'Où ? (code postal ou commune)';
 const TILE_HOST = 'https://tile.openstreetmap.org/';
@@ -82,7 +83,11 @@ describe('searching the directory', () => {
     // 360 px wide: nothing sticks out; everything to tap is at least 44 px high.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const small = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('#recherche button, #recherche input:not([type=hidden]):not([type=checkbox]), #recherche select, #recherche summary, .recherche-site input, .recherche-site button'))
+      Array.from(
+        document.querySelectorAll<HTMLElement>(
+          '#recherche button, #recherche input:not([type=hidden]):not([type=checkbox]), #recherche select, #recherche summary, .recherche-site input, .recherche-site button',
+        ),
+      )
         .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 44)
         .map((el) => el.outerHTML.slice(0, 80)),
     );
@@ -169,17 +174,26 @@ describe('searching the directory', () => {
 
   it('says when search is down and shows the list by commune again', async () => {
     const { page } = await watchedPage(strict);
-    await page.route('**/api/search?**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'search_unavailable', message: 'x' } }) }));
+    await page.route('**/api/search?**', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'search_unavailable', message: 'x' } }) }),
+    );
     await page.goto(`${stack.url}/annuaire?q=wifi`);
     await page.waitForFunction(() => /ne répond pas pour le moment/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
-    expect(await page.locator('#recherche-etat').textContent()).toBe('La recherche ne répond pas pour le moment. La liste complète des lieux reste disponible plus bas.');
+    expect(await page.locator('#recherche-etat').textContent()).toBe(
+      'La recherche ne répond pas pour le moment. La liste complète des lieux reste disponible plus bas.',
+    );
     expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
     expect(await page.locator('#recherche-resultats').isHidden()).toBe(true);
     await page.close();
   });
 
   it('searches around the person, or asks for a postcode when the position is refused', async () => {
-    const located = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', geolocation: { latitude: 50.4109, longitude: 4.4446 }, permissions: ['geolocation'] });
+    const located = await browser.newContext({
+      locale: 'fr-BE',
+      timezoneId: 'Europe/Brussels',
+      geolocation: { latitude: 50.4109, longitude: 4.4446 },
+      permissions: ['geolocation'],
+    });
     const page = await located.newPage();
     await page.goto(`${stack.url}/annuaire`);
     await page.getByRole('button', { name: 'Autour de moi' }).click();
@@ -193,7 +207,8 @@ describe('searching the directory', () => {
 
     const refused = await browser.newContext({ locale: 'fr-BE' });
     await refused.addInitScript(() => {
-      navigator.geolocation.getCurrentPosition = (_ok, fail) => fail?.({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+      navigator.geolocation.getCurrentPosition = (_ok, fail) =>
+        fail?.({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
     });
     const other = await refused.newPage();
     await other.goto(`${stack.url}/annuaire`);

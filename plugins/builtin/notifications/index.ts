@@ -9,13 +9,13 @@
 // the same webhook delivery id: the host hands the same event object to every attempt.
 import { randomUUID } from 'node:crypto';
 import { definePlugin } from '../../api/define.ts';
-import type { PluginInstance, PluginLogger, PluginSubmission } from '../../api/types.ts';
+import type { PluginInstance, PluginSubmission } from '../../api/types.ts';
 import { createMailer, InvalidRecipientError, type Recipient } from './email.ts';
-import { notificationsOptions, resolveSettings, type NotificationEvent } from './options.ts';
-import { approvedMail, changesRequestedMail, newSubmissionMail, oneLine, rejectedMail, type MailContent } from './templates.ts';
+import { type NotificationEvent, notificationsOptions, resolveSettings } from './options.ts';
+import { approvedMail, changesRequestedMail, type MailContent, newSubmissionMail, oneLine, rejectedMail } from './templates.ts';
 import { buildPayload, sendWebhook, type WebhookEvent } from './webhook.ts';
 
-export { DEFAULT_OPTIONS, NOTIFICATION_EVENTS, notificationsOptions, type NotificationsOptions, type NotificationsOptionsInput } from './options.ts';
+export { DEFAULT_OPTIONS, NOTIFICATION_EVENTS, type NotificationsOptions, type NotificationsOptionsInput, notificationsOptions } from './options.ts';
 
 type Channel = 'email' | 'webhook';
 
@@ -35,7 +35,8 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
   // Said once, where mail would be sent (not at build time nor in the CLIs).
   const serving = context.runtime === 'server';
   if (!email && serving) logger.info({}, 'e-mail notifications are off: set SMTP_URL (or the email.smtpUrl option) to send them');
-  else if (email && serving && !email.moderators.length) logger.info({}, 'no moderator address (MODERATOR_EMAILS or email.moderators): new submissions are not e-mailed');
+  else if (email && serving && !email.moderators.length)
+    logger.info({}, 'no moderator address (MODERATOR_EMAILS or email.moderators): new submissions are not e-mailed');
   if (!email && !webhook) return { name: 'notifications' };
 
   const mailer = email ? createMailer(email) : undefined;
@@ -44,17 +45,26 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
   /** Runs the channels not done yet for this event; throws (for a retry) if one failed. */
   async function deliver(event: object, tasks: Partial<Record<Channel, Task>>, signal: AbortSignal): Promise<void> {
     let state = deliveries.get(event);
-    if (!state) deliveries.set(event, (state = { id: randomUUID(), done: new Set() }));
+    if (!state) {
+      state = { id: randomUUID(), done: new Set() };
+      deliveries.set(event, state);
+    }
     const { id, done } = state;
-    const pending = (Object.entries(tasks) as [Channel, Task | undefined][]).flatMap(([channel, task]) => (task && !done.has(channel) ? [[channel, task] as const] : []));
+    const pending = (Object.entries(tasks) as [Channel, Task | undefined][]).flatMap(([channel, task]) =>
+      task && !done.has(channel) ? [[channel, task] as const] : [],
+    );
     const results = await Promise.allSettled(
       pending.map(async ([channel, task]) => {
         await task(id, signal);
         done.add(channel);
       }),
     );
-    const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ channel: pending[i]![0], reason: r.reason as unknown }] : []));
-    if (failures.length === 1) throw failures[0]!.reason;
+    const failures = results.flatMap((r, i) => {
+      const channel = pending[i]?.[0];
+      return r.status === 'rejected' && channel ? [{ channel, reason: r.reason as unknown }] : [];
+    });
+    const [only] = failures;
+    if (only && failures.length === 1) throw only.reason;
     if (failures.length > 1) {
       const detail = failures.map((f) => `${f.channel}: ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`).join('; ');
       throw new AggregateError(

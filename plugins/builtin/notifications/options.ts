@@ -26,7 +26,7 @@ export function isEmailAddress(value: string): boolean {
 export function isFromAddress(value: string): boolean {
   if (/[\r\n\0]/.test(value)) return false;
   const named = /^([^<>]*)<([^<>]+)>$/.exec(value.trim());
-  return named ? isEmailAddress(named[2]!.trim()) : isEmailAddress(value.trim());
+  return isEmailAddress((named?.[2] ?? value).trim());
 }
 
 function hasProtocol(value: string, protocols: string[]): boolean {
@@ -68,7 +68,9 @@ const emailSchema = z
       from: text(FROM_MESSAGE).refine(isFromAddress, FROM_MESSAGE).default(DEFAULT_FROM),
       /** Who is told of new submissions; absent: MODERATOR_EMAILS (comma-separated). */
       moderators: z
-        .array(text(MODERATOR_MESSAGE).refine(isEmailAddress, MODERATOR_MESSAGE), { error: 'une liste d’adresses e-mail est attendue, par exemple ["moderation@exemple.be"].' })
+        .array(text(MODERATOR_MESSAGE).refine(isEmailAddress, MODERATOR_MESSAGE), {
+          error: 'une liste d’adresses e-mail est attendue, par exemple ["moderation@exemple.be"].',
+        })
         .optional(),
     },
     objectMessages('le réglage des e-mails', ['smtpUrl', 'from', 'moderators']),
@@ -113,7 +115,10 @@ const retrySchema = z
   .prefault({});
 
 export const notificationsOptions = z
-  .strictObject({ email: emailSchema, webhook: webhookSchema, retry: retrySchema }, objectMessages('le réglage des notifications', ['email', 'webhook', 'retry']))
+  .strictObject(
+    { email: emailSchema, webhook: webhookSchema, retry: retrySchema },
+    objectMessages('le réglage des notifications', ['email', 'webhook', 'retry']),
+  )
   .prefault({});
 
 export type NotificationsOptions = z.output<typeof notificationsOptions>;
@@ -168,7 +173,10 @@ export function resolveSettings(options: NotificationsOptions, env: Env): Notifi
       .map((address) => address.trim())
       .filter(Boolean);
     const wrong = moderators.findIndex((address) => !isEmailAddress(address));
-    if (wrong >= 0) throw new Error(`option « email.moderators » (variable MODERATOR_EMAILS, adresse n° ${wrong + 1}) : ${MODERATOR_MESSAGE} Séparez les adresses par des virgules.`);
+    if (wrong >= 0)
+      throw new Error(
+        `option « email.moderators » (variable MODERATOR_EMAILS, adresse n° ${wrong + 1}) : ${MODERATOR_MESSAGE} Séparez les adresses par des virgules.`,
+      );
   }
   if (smtpUrl) settings.email = { smtpUrl, from: options.email.from, moderators: [...new Set(moderators)] };
 
@@ -183,7 +191,8 @@ export function resolveSettings(options: NotificationsOptions, env: Env): Notifi
         'option « webhook.secret » (variable WEBHOOK_SECRET) : un secret est obligatoire quand une adresse de webhook est donnée (option « webhook.url » ou variable WEBHOOK_URL) ; il sert à signer chaque envoi. Générez-en un, par exemple avec « openssl rand -hex 32 ».',
       );
     }
-    if (options.webhook.secret === undefined && secret.length < MIN_SECRET_LENGTH) throw new Error(`option « webhook.secret » (variable WEBHOOK_SECRET) : ${SECRET_MESSAGE}`);
+    if (options.webhook.secret === undefined && secret.length < MIN_SECRET_LENGTH)
+      throw new Error(`option « webhook.secret » (variable WEBHOOK_SECRET) : ${SECRET_MESSAGE}`);
     settings.webhook = { url, secret, events: new Set(options.webhook.events) };
   }
   return settings;

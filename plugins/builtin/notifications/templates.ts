@@ -3,9 +3,10 @@
 // plain words (FALC-friendly), fr-BE. Each mail is written once as blocks and rendered to
 // plain text and to simple HTML. Submitted text (names, reasons) is data: it is escaped in
 // HTML and flattened to one line in subjects, so it can neither add markup nor headers.
-import { escapeHtml } from '../../../core/html.ts';
+
 import { formatWeek, typicalWeek } from '../../../core/hours/index.ts';
-import { absoluteUrl, initiativeUrl, sitePaths, type SiteUrl } from '../../../core/urls.ts';
+import { escapeHtml } from '../../../core/html.ts';
+import { absoluteUrl, initiativeUrl, type SiteUrl, sitePaths } from '../../../core/urls.ts';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission } from '../../api/types.ts';
 
 export interface MailContent {
@@ -19,7 +20,6 @@ type Block = { lines: string[] } | { label: string; link: string } | { quote: st
 
 const SIGNATURE: Block = { lines: ['L’équipe Passerelle'] };
 const AUTOMATIC: Block = { lines: ['Ce message est envoyé automatiquement par Passerelle.'] };
-
 
 /** Multi-line data as plain text: one newline style, no control characters besides tabs. */
 function cleanText(value: string): string {
@@ -40,7 +40,16 @@ export function oneLine(value: string, max = 150): string {
 
 function renderText(blocks: Block[]): string {
   return `${blocks
-    .map((b) => ('lines' in b ? b.lines.join('\n') : 'link' in b ? `${b.label}\n${b.link}` : cleanText(b.quote).split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n')))
+    .map((b) =>
+      'lines' in b
+        ? b.lines.join('\n')
+        : 'link' in b
+          ? `${b.label}\n${b.link}`
+          : cleanText(b.quote)
+              .split('\n')
+              .map((l) => (l ? `> ${l}` : '>'))
+              .join('\n'),
+    )
     .join('\n\n')}\n`;
 }
 
@@ -73,7 +82,6 @@ function greeting(submission: PluginSubmission): Block {
   const name = oneLine(submission.submitter.name, 80);
   return { lines: [name ? `Bonjour ${name},` : 'Bonjour,'] };
 }
-
 
 const TYPE_LABELS: Record<PluginSubmission['type'], string> = {
   create: 'nouvelle initiative',

@@ -25,9 +25,9 @@
 // Any 2xx answer is a success. Anything else (a redirect, a 4xx or 5xx, a network error, the
 // time limit) throws, so the plugin host retries with backoff and then drops the event.
 import { createHmac } from 'node:crypto';
+import { initiativeUrl, type SiteUrl } from '../../../core/urls.ts';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../api/types.ts';
 import type { NotificationEvent, WebhookSettings } from './options.ts';
-import { initiativeUrl, type SiteUrl } from '../../../core/urls.ts';
 
 export type WebhookEventName = `submission.${NotificationEvent}`;
 
@@ -73,7 +73,12 @@ export function buildPayload(input: WebhookEvent, delivery: { id: string; at: Da
   };
   if (input.kind === 'approved') {
     const { initiative } = input.event;
-    payload.initiative = { id: initiative.id, name: initiative.name, status: initiative.status, ...(initiative.status === 'active' ? { url: initiativeUrl(siteUrl, initiative.id) } : {}) };
+    payload.initiative = {
+      id: initiative.id,
+      name: initiative.name,
+      status: initiative.status,
+      ...(initiative.status === 'active' ? { url: initiativeUrl(siteUrl, initiative.id) } : {}),
+    };
   } else {
     const id = submission.type === 'create' ? undefined : submission.targetId;
     const name = submission.initiative?.name;

@@ -39,7 +39,10 @@ export function readCsvTable(content: string): CsvTable | { error: string } {
     const code = e && typeof e === 'object' && 'code' in e ? String(e.code) : '';
     const line = e && typeof e === 'object' && 'lines' in e ? Number(e.lines) : undefined;
     const where = line ? ` (vers la ligne ${line})` : '';
-    return { error: code === 'CSV_QUOTE_NOT_CLOSED' ? `un guillemet n'est jamais fermé${where} : le fichier CSV est illisible.` : `le fichier CSV est illisible${where}.` };
+    return {
+      error:
+        code === 'CSV_QUOTE_NOT_CLOSED' ? `un guillemet n'est jamais fermé${where} : le fichier CSV est illisible.` : `le fichier CSV est illisible${where}.`,
+    };
   }
   if (!parsed.length) return { error: 'le fichier est vide.' };
   const [head, ...rest] = parsed;

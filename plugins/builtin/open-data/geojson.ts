@@ -3,8 +3,9 @@
 // Feature per initiative; properties are flat where possible so GIS tools read them as
 // columns. Only public fields are written: nothing from `source` (the submission
 // reference), nor anything about the person who submitted an initiative.
-import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
+
 import { initiativeUrl } from '../../../core/urls.ts';
+import type { ExportContext, Exporter, PublishedInitiative } from '../../api/types.ts';
 
 /** RFC 7946 §3.1.2: [longitude, latitude]; 6 decimals (about 10 cm) is what §11.2 suggests. */
 export type Position = [number, number];
@@ -50,7 +51,6 @@ export interface InitiativeCollection {
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
-
 
 function feature(i: PublishedInitiative, context: ExportContext): PointFeature {
   const { vocabularies, territory } = context.model;

@@ -19,11 +19,11 @@
 // Nothing from `source` (the submission reference) nor about a submitter is written.
 import crypto from 'node:crypto';
 import { formatPeriod } from '../../../core/format-fr.ts';
-import { formatRange, hoursNotes, joinFr, typicalWeek, WEEKDAYS_FR, type TimeRange } from '../../../core/hours/index.ts';
+import { formatRange, hoursNotes, joinFr, type TimeRange, typicalWeek, WEEKDAYS_FR } from '../../../core/hours/index.ts';
 import { normalizeName } from '../../../core/model/territory.ts';
 import type { VocabularyName } from '../../../core/model/vocabularies.ts';
-import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
 import { initiativeUrl } from '../../../core/urls.ts';
+import type { ExportContext, Exporter, PublishedInitiative } from '../../api/types.ts';
 
 /** RFC 4122 Appendix C: the URL namespace. */
 const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -247,7 +247,6 @@ function attributes(i: PublishedInitiative, serviceId: string, context: ExportCo
   });
 }
 
-
 /** One weekly row per distinct time range, listing the days it applies to (Monday first). */
 function weeklyRows(week: TimeRange[][]): { days: number[]; range: TimeRange }[] {
   const rows = new Map<string, { days: number[]; range: TimeRange }>();
@@ -264,7 +263,6 @@ function weeklyRows(week: TimeRange[][]): { days: number[]; range: TimeRange }[]
 
 /** HSDS `HH:MM`; opening_hours writes the end of a day as 24:00, HSDS has no such time. */
 const hsdsTime = (t: string) => (t === '24:00' ? '23:59' : t);
-
 
 function schedules(i: PublishedInitiative, serviceId: string, generatedAt: Date): HsdsSchedule[] {
   const start = i.period?.start;

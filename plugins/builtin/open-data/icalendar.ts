@@ -22,10 +22,10 @@
 // ical-generator writes the properties (escaping, dates, GEO…); its line folding creates a
 // TextEncoder per character, which takes about a minute for 50,000 events, so the events
 // are folded here (same rule: at most 75 octets per line, never inside a character).
-import ical, { escape, type ICalEventData } from 'ical-generator';
+import ical, { escape as escapeIcal, type ICalEventData } from 'ical-generator';
 import { openIntervals } from '../../../core/hours/index.ts';
-import type { Exporter, ExportContext, PublishedInitiative } from '../../api/types.ts';
 import { initiativeUrl } from '../../../core/urls.ts';
+import type { ExportContext, Exporter, PublishedInitiative } from '../../api/types.ts';
 
 /** Sessions per initiative: enough for a weekly course over several years, not a daily flood. */
 export const MAX_SESSIONS = 200;
@@ -45,7 +45,11 @@ function addDays(date: string, days: number): string {
 const utcDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** 20270316T080000Z */
-const compactUtc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const compactUtc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function addressText(i: PublishedInitiative): string {
   return `${i.address.street}, ${i.address.postcode} ${i.address.locality}`;
@@ -101,7 +105,11 @@ function events(i: PublishedInitiative, context: ExportContext): ICalEventData[]
     id: `${i.id}-${compactUtc(start)}@passerelle`,
     start: new Date(start),
     end: new Date(end),
-    description: description(capped && n === kept.length - 1 ? `Ce calendrier s'arrête aux ${MAX_SESSIONS} premières séances : les suivantes sont sur la page de l'initiative.` : undefined),
+    description: description(
+      capped && n === kept.length - 1
+        ? `Ce calendrier s'arrête aux ${MAX_SESSIONS} premières séances : les suivantes sont sur la page de l'initiative.`
+        : undefined,
+    ),
   }));
 }
 
@@ -118,8 +126,11 @@ export function toICalendar(initiatives: PublishedInitiative[], context: ExportC
     .sort(byStartThenUid);
   const meta = {
     prodId: { company: 'Passerelle', product: 'Annuaire', language: 'FR' },
-    name: escape(CALENDAR_NAME, false),
-    description: escape(`Formations et événements d'inclusion numérique de l'annuaire Passerelle. Données ouvertes sous licence ${context.licence.name} (${context.licence.url}).`, false),
+    name: escapeIcal(CALENDAR_NAME, false),
+    description: escapeIcal(
+      `Formations et événements d'inclusion numérique de l'annuaire Passerelle. Données ouvertes sous licence ${context.licence.name} (${context.licence.url}).`,
+      false,
+    ),
     url: context.siteUrl,
   };
   const header = ical(meta).toString(); // BEGIN:VCALENDAR … END:VCALENDAR, without events

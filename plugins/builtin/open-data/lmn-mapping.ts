@@ -26,19 +26,45 @@
 // Standard → our (fromLmn): see the defaults documented on `fromLmn`. What cannot be
 // mapped is returned as French warnings next to the fields, for the import report.
 import { hoursError } from '../../../core/hours/index.ts';
-import { normalizeName, type Section, type Territory } from '../../../core/model/territory.ts';
-import type { Term, VocabularyName, Vocabularies } from '../../../core/model/vocabularies.ts';
 import type { ContentModel } from '../../../core/model/index.ts';
+import { normalizeName, type Section, type Territory } from '../../../core/model/territory.ts';
+import type { Term, Vocabularies, VocabularyName } from '../../../core/model/vocabularies.ts';
 import type { PublishedInitiative } from '../../api/types.ts';
 
 /** Every column of the standard v1.0.1, in its order (CSV files must have them all, in this order). */
 export const LMN_FIELDS = [
-  'id', 'pivot', 'nom', 'commune', 'code_postal', 'code_insee', 'adresse', 'complement_adresse',
-  'latitude', 'longitude', 'typologie', 'telephone', 'courriels', 'site_web', 'horaires',
-  'presentation_resume', 'presentation_detail', 'source', 'itinerance', 'structure_parente', 'date_maj',
-  'services', 'publics_specifiquement_adresses', 'prise_en_charge_specifique', 'frais_a_charge',
-  'dispositif_programmes_nationaux', 'formations_labels', 'autres_formations_labels', 'modalites_acces',
-  'modalites_accompagnement', 'fiche_acces_libre', 'prise_rdv',
+  'id',
+  'pivot',
+  'nom',
+  'commune',
+  'code_postal',
+  'code_insee',
+  'adresse',
+  'complement_adresse',
+  'latitude',
+  'longitude',
+  'typologie',
+  'telephone',
+  'courriels',
+  'site_web',
+  'horaires',
+  'presentation_resume',
+  'presentation_detail',
+  'source',
+  'itinerance',
+  'structure_parente',
+  'date_maj',
+  'services',
+  'publics_specifiquement_adresses',
+  'prise_en_charge_specifique',
+  'frais_a_charge',
+  'dispositif_programmes_nationaux',
+  'formations_labels',
+  'autres_formations_labels',
+  'modalites_acces',
+  'modalites_accompagnement',
+  'fiche_acces_libre',
+  'prise_rdv',
 ] as const;
 export type LmnField = (typeof LMN_FIELDS)[number];
 
@@ -105,10 +131,25 @@ type VocabularyColumn = keyof typeof VOCABULARY_COLUMNS;
  * two initiatives on these with `lmnComparable`.
  */
 export const LMN_MAPPED_FIELDS = [
-  'name', 'summary', 'description', 'organisation.name',
-  'services', 'publics', 'support', 'access.cost', 'access.modes',
-  'address.street', 'address.postcode', 'address.locality', 'address.commune',
-  'geo.lat', 'geo.lng', 'hours', 'contact.phone', 'contact.email', 'contact.website',
+  'name',
+  'summary',
+  'description',
+  'organisation.name',
+  'services',
+  'publics',
+  'support',
+  'access.cost',
+  'access.modes',
+  'address.street',
+  'address.postcode',
+  'address.locality',
+  'address.commune',
+  'geo.lat',
+  'geo.lng',
+  'hours',
+  'contact.phone',
+  'contact.email',
+  'contact.website',
 ] as const;
 export type LmnMappedField = (typeof LMN_MAPPED_FIELDS)[number];
 
@@ -183,7 +224,12 @@ function text(value: unknown): string | undefined {
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(text).filter((v): v is string => Boolean(v));
   const t = text(value);
-  return t ? t.split(/[|;]/).map((s) => s.trim()).filter(Boolean) : [];
+  return t
+    ? t
+        .split(/[|;]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function number(value: unknown): number | undefined {
@@ -239,7 +285,9 @@ export function locate(territory: Territory, postcode: string | undefined, name:
     const match = sections.find((s) => normalizeName(s.name) === key) ?? sections.find(named);
     if (communes.length === 1) return { commune: communes[0], section: match ?? sections[0] };
     if (match) return { commune: match.commune, section: match };
-    warnings.push(`Le code postal ${postcode} est partagé par plusieurs communes (${communes.join(', ')}) et « ${name ?? ''} » n'en désigne aucune : précisez la commune.`);
+    warnings.push(
+      `Le code postal ${postcode} est partagé par plusieurs communes (${communes.join(', ')}) et « ${name ?? ''} » n'en désigne aucune : précisez la commune.`,
+    );
     return {};
   }
   const byName = key ? territory.sections.find(named) : undefined;
@@ -315,7 +363,11 @@ export function fromLmn(record: LmnInput, model: ContentModel): LmnImport {
   const phone = list(record.telephone)[0];
   const email = list(record.courriels)[0];
   const website = list(record.site_web)[0];
-  for (const [column, values] of [['telephone', list(record.telephone)], ['courriels', list(record.courriels)], ['site_web', list(record.site_web)]] as const) {
+  for (const [column, values] of [
+    ['telephone', list(record.telephone)],
+    ['courriels', list(record.courriels)],
+    ['site_web', list(record.site_web)],
+  ] as const) {
     if (values.length > 1) warnings.push(`Seule la première valeur de ${column} est reprise ; ignoré : ${values.slice(1).join(', ')}.`);
   }
 
@@ -346,7 +398,9 @@ export function fromLmn(record: LmnInput, model: ContentModel): LmnImport {
   const description = text(record.presentation_detail);
   let summary = text(record.presentation_resume);
   if (!summary) {
-    summary = description ? shorten(description.replace(/\s+/g, ' '), SUMMARY_MAX) : `Lieu de médiation numérique à ${locality ?? located.section?.name ?? 'préciser'}.`;
+    summary = description
+      ? shorten(description.replace(/\s+/g, ' '), SUMMARY_MAX)
+      : `Lieu de médiation numérique à ${locality ?? located.section?.name ?? 'préciser'}.`;
     warnings.push('Pas de présentation résumée : un résumé a été composé, à relire.');
   } else if (summary.length > SUMMARY_MAX) {
     summary = shorten(summary, SUMMARY_MAX);
@@ -403,7 +457,8 @@ export const DEFAULT_SERVICE = 'maitrise-outils-quotidien';
 /** Fields of our model as far as they survive the standard (see LMN_MAPPED_FIELDS): what ours → standard → ours gives back. */
 export function lmnComparable(fields: Record<string, unknown>, model: ContentModel): Record<LmnMappedField, unknown> {
   const v = model.vocabularies;
-  const at = (path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), fields);
+  const at = (path: string): unknown =>
+    path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), fields);
   const standardOnly = (name: VocabularyName, value: unknown) =>
     (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((slug) => v[name].some((t) => t.slug === slug && t.standard));
   const out = {} as Record<LmnMappedField, unknown>;

@@ -14,9 +14,9 @@
 // a JSON array (or an object with a `data` array). Each record comes with the warnings of
 // the mapping (values without equivalent, defaults filled in) in `warnings`.
 import type { ContentModel } from '../../../core/model/index.ts';
-import type { Exporter, ExportContext, PublishedInitiative, Source, SourceRecord } from '../../api/types.ts';
-import { fromLmn, LMN_FIELDS, toLmn, type LmnField, type LmnRecord } from './lmn-mapping.ts';
+import type { ExportContext, Exporter, PublishedInitiative, Source, SourceRecord } from '../../api/types.ts';
 import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from './csv-text.ts';
+import { fromLmn, LMN_FIELDS, type LmnField, type LmnRecord, toLmn } from './lmn-mapping.ts';
 
 /** A source record with the mapping's warnings (French), for the import report. */
 export interface LmnSourceRecord extends SourceRecord {
@@ -25,8 +25,16 @@ export interface LmnSourceRecord extends SourceRecord {
 
 /** Columns people type freely: escaped against CSV injection in the CSV file. */
 const FREE_TEXT_COLUMNS: ReadonlySet<LmnField> = new Set<LmnField>([
-  'nom', 'commune', 'adresse', 'complement_adresse', 'horaires', 'presentation_resume',
-  'presentation_detail', 'source', 'structure_parente', 'autres_formations_labels',
+  'nom',
+  'commune',
+  'adresse',
+  'complement_adresse',
+  'horaires',
+  'presentation_resume',
+  'presentation_detail',
+  'source',
+  'structure_parente',
+  'autres_formations_labels',
 ]);
 
 /** Columns that tell a file of the standard from any other table. */

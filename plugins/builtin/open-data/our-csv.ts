@@ -17,11 +17,36 @@ import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from './
 
 /** The columns of our CSV, in order. */
 export const OUR_CSV_COLUMNS = [
-  'id', 'name', 'kind', 'summary', 'description', 'organisation_name', 'organisation_website',
-  'services', 'publics', 'support', 'languages',
-  'access_cost', 'access_appointment', 'access_modes', 'access_accessibility',
-  'street', 'postcode', 'locality', 'commune', 'lat', 'lng', 'hours',
-  'phone', 'email', 'website', 'period_start', 'period_end', 'extra', 'updated', 'origin',
+  'id',
+  'name',
+  'kind',
+  'summary',
+  'description',
+  'organisation_name',
+  'organisation_website',
+  'services',
+  'publics',
+  'support',
+  'languages',
+  'access_cost',
+  'access_appointment',
+  'access_modes',
+  'access_accessibility',
+  'street',
+  'postcode',
+  'locality',
+  'commune',
+  'lat',
+  'lng',
+  'hours',
+  'phone',
+  'email',
+  'website',
+  'period_start',
+  'period_end',
+  'extra',
+  'updated',
+  'origin',
 ] as const;
 export type OurCsvColumn = (typeof OUR_CSV_COLUMNS)[number];
 
@@ -68,7 +93,11 @@ export function toCsvRow(i: PublishedInitiative): Record<OurCsvColumn, string> {
 /** Cells (already unescaped) back into our initiative fields; id, updated and origin are ignored. */
 export function fromCsvRow(row: Readonly<Record<OurCsvColumn, string>>): Record<string, unknown> {
   const cell = (c: OurCsvColumn) => (row[c].trim() ? row[c].trim() : undefined);
-  const values = (c: OurCsvColumn) => row[c].split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  const values = (c: OurCsvColumn) =>
+    row[c]
+      .split(LIST_SEPARATOR)
+      .map((s) => s.trim())
+      .filter(Boolean);
   const optionalValues = (c: OurCsvColumn) => (values(c).length ? values(c) : undefined);
   // A number when the cell is one; otherwise the text, so validation says what is wrong.
   const num = (c: OurCsvColumn) => {
@@ -96,7 +125,12 @@ export function fromCsvRow(row: Readonly<Record<OurCsvColumn, string>>): Record<
     publics: values('publics'),
     support: optionalValues('support'),
     languages: values('languages'),
-    access: { cost: cell('access_cost'), appointment: cell('access_appointment'), modes: values('access_modes'), accessibility: optionalValues('access_accessibility') },
+    access: {
+      cost: cell('access_cost'),
+      appointment: cell('access_appointment'),
+      modes: values('access_modes'),
+      accessibility: optionalValues('access_accessibility'),
+    },
     address: { street: cell('street'), postcode: cell('postcode'), locality: cell('locality'), commune: cell('commune') },
     geo: { lat: num('lat'), lng: num('lng') },
     hours: cell('hours'),
@@ -113,7 +147,8 @@ function dropUndefined(fields: Record<string, unknown>): Record<string, unknown>
   for (const key of FIELD_ORDER) {
     const value = fields[key];
     if (value === undefined) continue;
-    out[key] = value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) : value;
+    out[key] =
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) : value;
   }
   return out;
 }
@@ -144,7 +179,8 @@ export function readOurCsv(content: string): SourceRecord[] {
   const index = new Map(table.header.map((h, i) => [h, i]));
   return table.rows.map(({ line, cells }) => {
     const ref = `ligne ${line}`;
-    if (cells.length !== table.header.length) return { ref, error: `La ligne compte ${cells.length} cellules au lieu de ${table.header.length} : elle est illisible.` };
+    if (cells.length !== table.header.length)
+      return { ref, error: `La ligne compte ${cells.length} cellules au lieu de ${table.header.length} : elle est illisible.` };
     const row = Object.fromEntries(OUR_CSV_COLUMNS.map((c) => [c, unescapeCell(cells[index.get(c) ?? 0] ?? '')])) as Record<OurCsvColumn, string>;
     return { ref, initiative: fromCsvRow(row) };
   });

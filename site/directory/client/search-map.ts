@@ -36,7 +36,10 @@ export async function createMapView(container: HTMLElement, tiles: string): Prom
   L.Icon.Default.imagePath = `${ASSETS}/images/`;
   const map = L.map(container, { scrollWheelZoom: false }).setView([50.41, 4.44], 11);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  L.tileLayer(tiles || DEFAULT_TILES, { maxZoom: 19, attribution: '&copy; les contributeurs d’<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>' }).addTo(map);
+  L.tileLayer(tiles || DEFAULT_TILES, {
+    maxZoom: 19,
+    attribution: '&copy; les contributeurs d’<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+  }).addTo(map);
   const layer = L.layerGroup().addTo(map);
   return {
     show(points) {

@@ -117,7 +117,7 @@ function start(root: HTMLElement): void {
     const el = select(name);
     const all = choices.get(name);
     if (!el || !all) return;
-    const allLabel = el.options[0]?.value === '' ? el.options[0].textContent ?? 'Tous' : 'Tous';
+    const allLabel = el.options[0]?.value === '' ? (el.options[0].textContent ?? 'Tous') : 'Tous';
     clear(el);
     el.appendChild(new Option(allLabel, ''));
     for (const c of all) {

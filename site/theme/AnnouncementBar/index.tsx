@@ -1,7 +1,8 @@
 // Replaces Docusaurus' announcement bar: shows the banner a plugin gives through its
 // `siteData` hook (see plugins/api/types.ts), as text, on every page. Nothing otherwise.
-import React, { type ReactNode } from 'react';
+
 import { usePluginData } from '@docusaurus/useGlobalData';
+import type { ReactNode } from 'react';
 import type { PasserelleGlobalData } from '../../../plugins/docusaurus/content-plugin.ts';
 
 export default function AnnouncementBar(): ReactNode {

@@ -1,7 +1,7 @@
 // Opening hours as a weekly table, Monday first, in the words of core/hours/format.ts.
 // Today's row is marked by the page's small script (the page is static; "today" is the
 // reader's, not the build's). A time never wraps inside itself.
-import React from 'react';
+import type React from 'react';
 import type { InitiativeView } from '../../directory/view-model.ts';
 
 export default function HoursTable({ hours }: { hours: NonNullable<InitiativeView['hours']> }): React.JSX.Element {

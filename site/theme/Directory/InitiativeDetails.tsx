@@ -1,12 +1,12 @@
 // The body of /annuaire/<id>: every field of the initiative, as text (partner text is
 // never interpreted as HTML or Markdown here: React escapes it).
 import React from 'react';
+import { sitePaths } from '../../../core/urls.ts';
 import type { SiteData } from '../../../plugins/api/types.ts';
 import type { InitiativeView } from '../../directory/view-model.ts';
 import DemoNotice from './DemoNotice.tsx';
 import HoursTable from './HoursTable.tsx';
 import TermList from './TermList.tsx';
-import { sitePaths } from '../../../core/urls.ts';
 
 /** `extra`: what plugins add to this page (siteData hook): badges and extra lines, shown as text. */
 export default function InitiativeDetails({ view, extra = {} }: { view: InitiativeView; extra?: SiteData }): React.JSX.Element {
@@ -15,19 +15,27 @@ export default function InitiativeDetails({ view, extra = {} }: { view: Initiati
     <article className="initiative" data-id={view.id}>
       <nav className="annuaire__fil" aria-label="Fil d'Ariane">
         <ol>
-          <li><a href={sitePaths.home}>Accueil</a></li>
-          <li><a href={sitePaths.directory}>Annuaire</a></li>
-          <li><span aria-current="page">{view.name}</span></li>
+          <li>
+            <a href={sitePaths.home}>Accueil</a>
+          </li>
+          <li>
+            <a href={sitePaths.directory}>Annuaire</a>
+          </li>
+          <li>
+            <span aria-current="page">{view.name}</span>
+          </li>
         </ol>
       </nav>
       <p className="fiche-orientation__entete">Fiche d'orientation — Passerelle, l'aide numérique à Charleroi Métropole</p>
       <h1>{view.name}</h1>
       <p>
         <span className="badge-type">{view.kindLabel}</span>
-        {extra.badges?.map((b, i) => (
-          <React.Fragment key={i}>
+        {extra.badges?.map((b) => (
+          <React.Fragment key={b.label}>
             {' '}
-            <span className="badge-plugin" title={b.description}>{b.label}</span>
+            <span className="badge-plugin" title={b.description}>
+              {b.label}
+            </span>
           </React.Fragment>
         ))}
       </p>
@@ -113,8 +121,10 @@ export default function InitiativeDetails({ view, extra = {} }: { view: Initiati
       {view.descriptionParagraphs.length > 0 && (
         <section aria-labelledby="description">
           <h2 id="description">Description</h2>
-          {view.descriptionParagraphs.map((p, i) => (
-            <p key={i} className="initiative__description">{p}</p>
+          {view.descriptionParagraphs.map((p) => (
+            <p key={p} className="initiative__description">
+              {p}
+            </p>
           ))}
         </section>
       )}
@@ -123,8 +133,8 @@ export default function InitiativeDetails({ view, extra = {} }: { view: Initiati
         <section aria-labelledby="complements">
           <h2 id="complements">Informations complémentaires</h2>
           <dl className="initiative__complements">
-            {extra.fields.map((f, i) => (
-              <React.Fragment key={i}>
+            {extra.fields.map((f) => (
+              <React.Fragment key={`${f.label}\u0000${f.value}`}>
                 <dt>{f.label}</dt>
                 <dd>{f.value}</dd>
               </React.Fragment>
@@ -134,14 +144,20 @@ export default function InitiativeDetails({ view, extra = {} }: { view: Initiati
       )}
 
       <p className="fraicheur">Informations vérifiées le {view.updatedText}.</p>
-      <div className="fiche-orientation__notes" aria-hidden="true">Notes de l'aidant :</div>
+      <div className="fiche-orientation__notes" aria-hidden="true">
+        Notes de l'aidant :
+      </div>
 
       <div className="actions-fiche">
-        <a className="button button--secondary" href={view.reportUrl}>Signaler une erreur</a>
+        <a className="button button--secondary" href={view.reportUrl}>
+          Signaler une erreur
+        </a>
         <button type="button" className="button button--primary" id="imprimer-fiche" hidden>
           Imprimer la fiche d'orientation
         </button>
-        <a className="button button--link" href={sitePaths.directory}>Retour à l'annuaire</a>
+        <a className="button button--link" href={sitePaths.directory}>
+          Retour à l'annuaire
+        </a>
       </div>
     </article>
   );

@@ -1,7 +1,7 @@
 // The directory's search form, rendered on the server and hidden until the search script
 // reveals it (without JavaScript the list by commune below is the directory). Filter
 // choices come from the vocabularies; the script keeps those the results have, with counts.
-import React from 'react';
+import type React from 'react';
 import { sitePaths } from '../../../core/urls.ts';
 
 export interface Choice {
@@ -45,7 +45,15 @@ export default function SearchForm({ kinds, services, publics, communes, tiles }
           </div>
           <div className="recherche__champ">
             <label htmlFor="recherche-near">Où ? (code postal ou commune)</label>
-            <input id="recherche-near" name="near" type="text" autoComplete="postal-code" placeholder="Par exemple : 6000 ou Marcinelle" maxLength={100} aria-describedby="recherche-near-aide" />
+            <input
+              id="recherche-near"
+              name="near"
+              type="text"
+              autoComplete="postal-code"
+              placeholder="Par exemple : 6000 ou Marcinelle"
+              maxLength={100}
+              aria-describedby="recherche-near-aide"
+            />
             <p id="recherche-near-aide" className="recherche__aide">
               Ou bien :{' '}
               <button type="button" id="recherche-autour" className="button button--secondary button--sm">

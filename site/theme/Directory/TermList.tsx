@@ -1,5 +1,5 @@
 // A labelled list of vocabulary labels (services, publics…), or nothing when empty.
-import React from 'react';
+import type React from 'react';
 
 export default function TermList({ title, items }: { title: string; items: string[] }): React.JSX.Element | null {
   if (!items.length) return null;

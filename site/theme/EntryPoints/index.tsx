@@ -1,7 +1,8 @@
 // The home page's large entry points. Plain links (the directory is not a Docusaurus
 // route, so it is reached with a normal page load).
-import React from 'react';
+
 import Link from '@docusaurus/Link';
+import type React from 'react';
 
 interface Entry {
   href: string;
@@ -11,7 +12,12 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { href: 'pathname:///annuaire', title: "Trouver de l'aide près de chez moi", text: 'Un espace public numérique, une permanence, du WiFi gratuit, ouverts aujourd’hui.', icon: '📍' },
+  {
+    href: 'pathname:///annuaire',
+    title: "Trouver de l'aide près de chez moi",
+    text: 'Un espace public numérique, une permanence, du WiFi gratuit, ouverts aujourd’hui.',
+    icon: '📍',
+  },
   { href: '/guides', title: 'Guides pas à pas', text: 'itsme, impôts, e-mail, banque en ligne : les étapes une par une, à lire ou à imprimer.', icon: '📘' },
   { href: '/formation', title: 'Formation des aidants', text: 'Les deux modules de 2 h 30 pour accueillir, évaluer et orienter une personne.', icon: '🤝' },
 ];
@@ -23,7 +29,9 @@ export default function EntryPoints(): React.JSX.Element {
         {ENTRIES.map((e) => (
           <li key={e.title} className="entrees__item">
             <Link className="entrees__lien" to={e.href} target="_self">
-              <span className="entrees__icone" aria-hidden="true">{e.icon}</span>
+              <span className="entrees__icone" aria-hidden="true">
+                {e.icon}
+              </span>
               <span className="entrees__titre">{e.title}</span>
               <span className="entrees__texte">{e.text}</span>
             </Link>

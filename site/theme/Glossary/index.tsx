@@ -1,12 +1,16 @@
 // /glossaire: the words of digital life explained simply, in alphabetical order. Each
 // term has an anchor (#mot-<slug>) so pages and aidants can point to it.
-import React, { type ReactNode } from 'react';
+
 import Layout from '@theme/Layout';
+import React, { type ReactNode } from 'react';
 import type { GlossaryTerm } from '../../../core/model/glossary.ts';
 
 export default function Glossary({ terms }: { terms: GlossaryTerm[] }): ReactNode {
   return (
-    <Layout title="Les mots du numérique expliqués" description="Un petit dictionnaire des mots du numérique, expliqués simplement : EPN, itsme, CPAS, e-Box et les autres.">
+    <Layout
+      title="Les mots du numérique expliqués"
+      description="Un petit dictionnaire des mots du numérique, expliqués simplement : EPN, itsme, CPAS, e-Box et les autres."
+    >
       <main className="container margin-vert--lg glossaire">
         <h1>Les mots du numérique expliqués</h1>
         <p>Un mot vous semble difficile ? Vous trouverez ici son explication, en une ou deux phrases.</p>

@@ -2,11 +2,12 @@
 // an account. The form is plain HTML that posts to /proposer/envoyer (works without
 // JavaScript, with a results page); with JavaScript it sends JSON to /api/submissions
 // and shows the server's field errors next to their fields.
-import React, { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import Layout from '@theme/Layout';
+
 import { useLocation } from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import { formFieldFor, formToSubmission, type FormFields } from '../../proposal/form-mapping.ts';
+import Layout from '@theme/Layout';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormFields, formFieldFor, formToSubmission } from '../../../core/proposal-form.ts';
 import { sitePaths } from '../../../core/urls.ts';
 
 interface Choice {
@@ -44,7 +45,18 @@ function describedBy(name: string, errors: Errors, help?: boolean): string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Text(props: { name: string; label: string; errors: Errors; required?: boolean; help?: string; type?: string; multiline?: boolean; defaultValue?: string; autoComplete?: string; maxLength?: number }): ReactNode {
+function Text(props: {
+  name: string;
+  label: string;
+  errors: Errors;
+  required?: boolean;
+  help?: string;
+  type?: string;
+  multiline?: boolean;
+  defaultValue?: string;
+  autoComplete?: string;
+  maxLength?: number;
+}): ReactNode {
   const { name, label, errors, required, help, type = 'text', multiline, defaultValue, autoComplete, maxLength } = props;
   const common = {
     id: fieldId(name),
@@ -79,7 +91,14 @@ function Select({ name, label, choices, errors, required }: { name: string; labe
         {label}
         {required ? ' (obligatoire)' : ''}
       </label>
-      <select id={fieldId(name)} name={name} required={required} defaultValue="" aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name, errors)}>
+      <select
+        id={fieldId(name)}
+        name={name}
+        required={required}
+        defaultValue=""
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={describedBy(name, errors)}
+      >
         <option value="">Choisissez…</option>
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
@@ -92,7 +111,19 @@ function Select({ name, label, choices, errors, required }: { name: string; labe
   );
 }
 
-function Checks({ name, legend, choices, errors, required }: { name: string; legend: string; choices: Choice[]; errors: Errors; required?: boolean }): ReactNode {
+function Checks({
+  name,
+  legend,
+  choices,
+  errors,
+  required,
+}: {
+  name: string;
+  legend: string;
+  choices: Choice[];
+  errors: Errors;
+  required?: boolean;
+}): ReactNode {
   return (
     <fieldset className="formulaire__cases" id={fieldId(name)} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name, errors)}>
       <legend>
@@ -140,9 +171,16 @@ export default function ProposalForm({ vocab }: { vocab: ProposalVocabularies })
     setOutcome({ kind: 'sending' });
     let res: Response;
     try {
-      res = await fetch('/api/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(formToSubmission(formFields(form))) });
+      res = await fetch('/api/submissions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(formToSubmission(formFields(form))),
+      });
     } catch {
-      setOutcome({ kind: 'error', message: "L'envoi n'a pas marché. Vérifiez votre connexion et réessayez : vos informations sont toujours dans le formulaire." });
+      setOutcome({
+        kind: 'error',
+        message: "L'envoi n'a pas marché. Vérifiez votre connexion et réessayez : vos informations sont toujours dans le formulaire.",
+      });
       return;
     }
     const body = (await res.json().catch(() => ({}))) as { id?: string; trackingToken?: string; error?: { message: string; fields?: Record<string, string> } };
@@ -212,8 +250,25 @@ export default function ProposalForm({ vocab }: { vocab: ProposalVocabularies })
               </div>
             ))}
           </fieldset>
-          {shows('update', 'report') && <Text name="targetId" label="Identifiant de l'initiative (la fin de son adresse, après /annuaire/)" errors={errors} required defaultValue={targetId} />}
-          {shows('report') && <Text name="message" label={isBrowser ? "Qu'est-ce qui n'est plus juste ?" : 'Message (obligatoire pour signaler une erreur)'} errors={errors} required multiline maxLength={2000} />}
+          {shows('update', 'report') && (
+            <Text
+              name="targetId"
+              label="Identifiant de l'initiative (la fin de son adresse, après /annuaire/)"
+              errors={errors}
+              required
+              defaultValue={targetId}
+            />
+          )}
+          {shows('report') && (
+            <Text
+              name="message"
+              label={isBrowser ? "Qu'est-ce qui n'est plus juste ?" : 'Message (obligatoire pour signaler une erreur)'}
+              errors={errors}
+              required
+              multiline
+              maxLength={2000}
+            />
+          )}
           {shows('create', 'update') && (
             <>
               <h2>L'initiative</h2>
@@ -236,7 +291,12 @@ export default function ProposalForm({ vocab }: { vocab: ProposalVocabularies })
               <Text name="address_postcode" label="Code postal" errors={errors} required autoComplete="postal-code" help="4 chiffres, par exemple 6000" />
               <Text name="address_locality" label="Localité" errors={errors} required help="Par exemple Marcinelle" />
               <Select name="address_commune" label="Commune" choices={vocab.communes} errors={errors} required />
-              <Text name="hours" label="Horaires" errors={errors} help="En anglais abrégé, par exemple : Mo-Fr 09:00-12:00; We 14:00-16:00; PH off (PH off = fermé les jours fériés). Laissez vide si vous ne savez pas." />
+              <Text
+                name="hours"
+                label="Horaires"
+                errors={errors}
+                help="En anglais abrégé, par exemple : Mo-Fr 09:00-12:00; We 14:00-16:00; PH off (PH off = fermé les jours fériés). Laissez vide si vous ne savez pas."
+              />
               <Text name="period_start" label="Date de début (formations et événements)" type="date" errors={errors} />
               <Text name="period_end" label="Date de fin" type="date" errors={errors} />
               <h2>Contact public</h2>

@@ -2,8 +2,9 @@
 // GET form that opens /recherche, where guides, curriculum and places are searched together
 // through /api/search. Without JavaScript (and on the directory's static pages) the browser
 // submits it; on Docusaurus pages the client router opens /recherche without a reload.
-import React, { type FormEvent, type ReactNode } from 'react';
+
 import { useHistory } from '@docusaurus/router';
+import type { FormEvent, ReactNode } from 'react';
 
 export default function SearchBar(): ReactNode {
   const history = useHistory();

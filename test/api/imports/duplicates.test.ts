@@ -6,8 +6,16 @@ const known = { ref: "l'initiative publiée epn-jumet", name: 'EPN de Jumet', st
 
 describe('findDuplicate', () => {
   it.each([
-    ['the same name and address, written differently', { name: 'epn de JUMET', street: 'rue de Gosselies, 5', postcode: '6040', lat: 50.45, lng: 4.44 }, 'same_name_and_address'],
-    ['a similar name within 50 m', { name: 'Espace EPN de Jumet', street: 'Place du Ballon 1', postcode: '6040', lat: 50.4432, lng: 4.4302 }, 'near_with_similar_name'],
+    [
+      'the same name and address, written differently',
+      { name: 'epn de JUMET', street: 'rue de Gosselies, 5', postcode: '6040', lat: 50.45, lng: 4.44 },
+      'same_name_and_address',
+    ],
+    [
+      'a similar name within 50 m',
+      { name: 'Espace EPN de Jumet', street: 'Place du Ballon 1', postcode: '6040', lat: 50.4432, lng: 4.4302 },
+      'near_with_similar_name',
+    ],
     ['a name with a typo within 50 m', { name: 'EPN de Jumett', street: 'x', postcode: '6040', lat: 50.443, lng: 4.43 }, 'near_with_similar_name'],
   ])('finds %s', (_case, candidate, why) => {
     expect(findDuplicate(candidate, [known])).toMatchObject({ of: known, why });

@@ -6,15 +6,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LICENCE } from '../../../plugins/api/index.ts';
+import { loadContentModel, loadInitiatives, type ProjectPaths, ROOT_DIR } from '../../../core/model/index.ts';
+import { normalizeSiteUrl } from '../../../core/urls.ts';
 import { publishedInitiatives, runExporter } from '../../../plugins/api/exports.ts';
-import { lmnComparable } from '../../../plugins/builtin/open-data/lmn-mapping.ts';
+import { DEFAULT_LICENCE } from '../../../plugins/api/index.ts';
 import { lmnCsvExporter, lmnJsonExporter } from '../../../plugins/builtin/open-data/lmn.ts';
-import { loadContentModel, loadInitiatives, ROOT_DIR, type ProjectPaths } from '../../../core/model/index.ts';
+import { lmnComparable } from '../../../plugins/builtin/open-data/lmn-mapping.ts';
 import { tempContent, tempDir } from '../../helpers/content.ts';
 import { loginModerator } from '../../helpers/moderator.ts';
 import { startTestServer } from '../../helpers/server.ts';
-import { normalizeSiteUrl } from '../../../core/urls.ts';
 
 const REPO_CONTENT = path.join(ROOT_DIR, 'content');
 
@@ -49,7 +49,10 @@ describe.each([
     fs.mkdirSync(target.paths.initiatives);
     dataDir = tempDir('passerelle-import-data-');
     file = path.join(tempDir('passerelle-import-file-'), exporter.fileName);
-    fs.writeFileSync(file, runExporter(exporter, loadContentModel(source.paths), { licence: DEFAULT_LICENCE, siteUrl: normalizeSiteUrl('https://passerelle.example') }));
+    fs.writeFileSync(
+      file,
+      runExporter(exporter, loadContentModel(source.paths), { licence: DEFAULT_LICENCE, siteUrl: normalizeSiteUrl('https://passerelle.example') }),
+    );
   });
   afterAll(() => {
     source?.cleanup();
@@ -68,7 +71,9 @@ describe.each([
     const server = await startTestServer(target.paths, { dataDir });
     try {
       const moderator = await loginModerator(server.url, dataDir);
-      const pending = ((await moderator.call('GET', '/api/moderation/submissions?status=pending')).body as { submissions: { id: string; submitter: { email: string } }[] }).submissions;
+      const pending = (
+        (await moderator.call('GET', '/api/moderation/submissions?status=pending')).body as { submissions: { id: string; submitter: { email: string } }[] }
+      ).submissions;
       expect(pending).toHaveLength(original.length);
       for (const s of pending) {
         const res = await moderator.call('POST', `/api/moderation/submissions/${s.id}/approve`, {});
@@ -119,11 +124,20 @@ describe('npm run import', () => {
     const env = tempContent();
     const data = tempDir();
     try {
-      expect(importCli(env.paths, data, '/nulle/part.csv')).toMatchObject({ status: 2, out: expect.stringContaining("Le fichier /nulle/part.csv n'existe pas.") });
+      expect(importCli(env.paths, data, '/nulle/part.csv')).toMatchObject({
+        status: 2,
+        out: expect.stringContaining("Le fichier /nulle/part.csv n'existe pas."),
+      });
       const file = path.join(env.paths.content, 'x.txt');
       fs.writeFileSync(file, 'bonjour');
-      expect(importCli(env.paths, data, file)).toMatchObject({ status: 1, out: expect.stringContaining('Aucune source ne sait lire x.txt. Donnez-la avec --source (') });
-      expect(importCli(env.paths, data, file, '--source', 'inconnue')).toMatchObject({ status: 1, out: expect.stringContaining("La source « inconnue » n'existe pas.") });
+      expect(importCli(env.paths, data, file)).toMatchObject({
+        status: 1,
+        out: expect.stringContaining('Aucune source ne sait lire x.txt. Donnez-la avec --source ('),
+      });
+      expect(importCli(env.paths, data, file, '--source', 'inconnue')).toMatchObject({
+        status: 1,
+        out: expect.stringContaining("La source « inconnue » n'existe pas."),
+      });
     } finally {
       env.cleanup();
       fs.rmSync(data, { recursive: true, force: true });

@@ -44,13 +44,16 @@ describe('bundled Meilisearch', () => {
       try {
         expect(meili.apiKey).toBe(key);
         expect((await fetch(`${meili.host}/indexes`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
-        const cmdlines = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map((p) => {
-          try {
-            return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ');
-          } catch {
-            return ''; // the process ended meanwhile
-          }
-        });
+        const cmdlines = fs
+          .readdirSync('/proc')
+          .filter((p) => /^\d+$/.test(p))
+          .map((p) => {
+            try {
+              return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ');
+            } catch {
+              return ''; // the process ended meanwhile
+            }
+          });
         const meiliCmd = cmdlines.filter((c) => c.includes(path.join(dir, 'meili')));
         expect(meiliCmd).toHaveLength(1);
         expect(meiliCmd[0]).not.toContain(key);

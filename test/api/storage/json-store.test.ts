@@ -24,9 +24,11 @@ describe('JsonStore', () => {
   it('rejects a change that throws and writes nothing for it', async () => {
     dir = tempDir('passerelle-store-');
     const store = await JsonStore.open<{ n: number }>(path.join(dir, 's.json'), { n: 0 });
-    await expect(store.update(() => {
-      throw new Error('nope');
-    })).rejects.toThrow('nope');
+    await expect(
+      store.update(() => {
+        throw new Error('nope');
+      }),
+    ).rejects.toThrow('nope');
     expect(fs.existsSync(path.join(dir, 's.json'))).toBe(false);
   });
 

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayPath } from '../../../core/model/yaml-file.ts';
 import { checkContent } from '../../../core/content/check-content.ts';
+import { displayPath } from '../../../core/model/yaml-file.ts';
 import { tempContent } from '../../helpers/content.ts';
 
 const TODAY = '2026-11-23';
@@ -45,23 +45,113 @@ it('passes the unmodified fixture with no error and no warning', async () => {
 describe('an initiative with one mistake', () => {
   it.each([
     // [what, mutation, file named in the message, field, fix hint]
-    ['a file name that is not a slug', () => rename('Permanence_Marcinelle.yml'), 'initiatives/Permanence_Marcinelle.yml', /le nom du fichier « Permanence_Marcinelle\.yml » n'est pas un identifiant/, /renommez le fichier en permanence-marcinelle\.yml, avec `id: permanence-marcinelle`/],
-    ['a file name too short to be a slug', () => rename('ab.yml'), 'initiatives/ab.yml', /nom du fichier « ab\.yml »/, /renommez le fichier en permanence-marcinelle\.yml/],
-    ['a file name that differs from the id', () => rename('autre-nom.yml'), 'initiatives/autre-nom.yml', /`id`: « permanence-marcinelle » ne correspond pas au nom du fichier/, /renommez le fichier en permanence-marcinelle\.yml ou mettez `id: autre-nom`/],
+    [
+      'a file name that is not a slug',
+      () => rename('Permanence_Marcinelle.yml'),
+      'initiatives/Permanence_Marcinelle.yml',
+      /le nom du fichier « Permanence_Marcinelle\.yml » n'est pas un identifiant/,
+      /renommez le fichier en permanence-marcinelle\.yml, avec `id: permanence-marcinelle`/,
+    ],
+    [
+      'a file name too short to be a slug',
+      () => rename('ab.yml'),
+      'initiatives/ab.yml',
+      /nom du fichier « ab\.yml »/,
+      /renommez le fichier en permanence-marcinelle\.yml/,
+    ],
+    [
+      'a file name that differs from the id',
+      () => rename('autre-nom.yml'),
+      'initiatives/autre-nom.yml',
+      /`id`: « permanence-marcinelle » ne correspond pas au nom du fichier/,
+      /renommez le fichier en permanence-marcinelle\.yml ou mettez `id: autre-nom`/,
+    ],
     ['the .yaml extension', () => rename('permanence-marcinelle.yaml'), 'initiatives/permanence-marcinelle.yaml', /extension/, /utilisez l'extension \.yml/],
-    ['an unknown service', () => edit((t) => t.replace('[ aide-demarches-administratives ]', '[ cuisine-du-monde ]')), FIXTURE, /`services\.0`: « cuisine-du-monde » n'est pas un service connu/, /Valeurs possibles : aide-demarches-administratives, acces-internet-materiel/],
-    ['hours that do not parse', () => edit((t) => t.replace('hours: Tu 09:00-12:00;', 'hours: Mardi matin;')), FIXTURE, /`hours`: « Mardi matin; .* » n'est pas un horaire opening_hours valide/, /Exemple : "Mo-Fr 09:00-12:00; PH off"/],
-    ['hours outside the day', () => edit((t) => t.replace('Th 13:30-16:00', 'Th 25:00-26:00')), FIXTURE, /`hours`: .*n'est pas un horaire opening_hours valide/, /Exemple : "Mo-Fr 09:00-12:00; PH off"/],
-    ['hours in French that the library would "correct"', () => edit((t) => t.replace(/^hours: .*$/m, 'hours: mardi 9h-12h')), FIXTURE, /`hours`/, /écrivez plutôt « Tu 09:00-12:00 »/],
-    ['coordinates in Brussels', () => edit((t) => t.replace('{ lat: 50.3889, lng: 4.4335 }', '{ lat: 50.8503, lng: 4.3517 }')), FIXTURE, /`geo`: \(50\.8503, 4\.3517\) est hors du territoire \(latitude 50\.3 à 50\.5, longitude 4\.3 à 4\.6\)/, /Vérifiez que latitude et longitude ne sont pas inversées/],
-    ['latitude and longitude swapped', () => edit((t) => t.replace('{ lat: 50.3889, lng: 4.4335 }', '{ lat: 4.4335, lng: 50.3889 }')), FIXTURE, /`geo`: .*hors du territoire/, /inversées/],
+    [
+      'an unknown service',
+      () => edit((t) => t.replace('[ aide-demarches-administratives ]', '[ cuisine-du-monde ]')),
+      FIXTURE,
+      /`services\.0`: « cuisine-du-monde » n'est pas un service connu/,
+      /Valeurs possibles : aide-demarches-administratives, acces-internet-materiel/,
+    ],
+    [
+      'hours that do not parse',
+      () => edit((t) => t.replace('hours: Tu 09:00-12:00;', 'hours: Mardi matin;')),
+      FIXTURE,
+      /`hours`: « Mardi matin; .* » n'est pas un horaire opening_hours valide/,
+      /Exemple : "Mo-Fr 09:00-12:00; PH off"/,
+    ],
+    [
+      'hours outside the day',
+      () => edit((t) => t.replace('Th 13:30-16:00', 'Th 25:00-26:00')),
+      FIXTURE,
+      /`hours`: .*n'est pas un horaire opening_hours valide/,
+      /Exemple : "Mo-Fr 09:00-12:00; PH off"/,
+    ],
+    [
+      'hours in French that the library would "correct"',
+      () => edit((t) => t.replace(/^hours: .*$/m, 'hours: mardi 9h-12h')),
+      FIXTURE,
+      /`hours`/,
+      /écrivez plutôt « Tu 09:00-12:00 »/,
+    ],
+    [
+      'coordinates in Brussels',
+      () => edit((t) => t.replace('{ lat: 50.3889, lng: 4.4335 }', '{ lat: 50.8503, lng: 4.3517 }')),
+      FIXTURE,
+      /`geo`: \(50\.8503, 4\.3517\) est hors du territoire \(latitude 50\.3 à 50\.5, longitude 4\.3 à 4\.6\)/,
+      /Vérifiez que latitude et longitude ne sont pas inversées/,
+    ],
+    [
+      'latitude and longitude swapped',
+      () => edit((t) => t.replace('{ lat: 50.3889, lng: 4.4335 }', '{ lat: 4.4335, lng: 50.3889 }')),
+      FIXTURE,
+      /`geo`: .*hors du territoire/,
+      /inversées/,
+    ],
     ['a missing summary', () => edit((t) => t.replace(/^summary: .*\n/m, '')), FIXTURE, /`summary`: Le résumé/, /est obligatoire : ajoutez ce champ/],
-    ['a missing street', () => edit((t) => t.replace(/^ {2}street: .*\n/m, '')), FIXTURE, /`address\.street`: La rue et le numéro/, /obligatoire : ajoutez ce champ/],
-    ['missing hours for a permanence', () => edit((t) => t.replace(/^hours: .*\n/m, '')), FIXTURE, /`hours`: un EPN ou une permanence a besoin de ses horaires/, /par exemple "Tu 09:00-12:00; PH off"/],
-    ['an unknown field', () => edit((t) => `${t}couleur: bleu\n`), FIXTURE, /champ inconnu : `couleur`/, /Retirez-le ou vérifiez l'orthographe \(champs permis : id, name, kind/],
-    ['an unknown field inside access', () => edit((t) => t.replace('  cost: gratuit\n', '  cost: gratuit\n  prix: 0\n')), FIXTURE, /`access`: champ inconnu : `prix`/, /Retirez-le ou vérifiez l'orthographe/],
-    ['a postcode of another commune', () => edit((t) => t.replace('postcode: "6001"', 'postcode: "6200"')), FIXTURE, /`address\.postcode`: 6200 n'est pas un code postal de Charleroi/, /\(codes : 6000, 6001, 6043\)/],
-    ['a postcode written as a number', () => edit((t) => t.replace('postcode: "6001"', 'postcode: 6001')), FIXTURE, /`address\.postcode`/, /entre guillemets \("6000"\)/],
+    [
+      'a missing street',
+      () => edit((t) => t.replace(/^ {2}street: .*\n/m, '')),
+      FIXTURE,
+      /`address\.street`: La rue et le numéro/,
+      /obligatoire : ajoutez ce champ/,
+    ],
+    [
+      'missing hours for a permanence',
+      () => edit((t) => t.replace(/^hours: .*\n/m, '')),
+      FIXTURE,
+      /`hours`: un EPN ou une permanence a besoin de ses horaires/,
+      /par exemple "Tu 09:00-12:00; PH off"/,
+    ],
+    [
+      'an unknown field',
+      () => edit((t) => `${t}couleur: bleu\n`),
+      FIXTURE,
+      /champ inconnu : `couleur`/,
+      /Retirez-le ou vérifiez l'orthographe \(champs permis : id, name, kind/,
+    ],
+    [
+      'an unknown field inside access',
+      () => edit((t) => t.replace('  cost: gratuit\n', '  cost: gratuit\n  prix: 0\n')),
+      FIXTURE,
+      /`access`: champ inconnu : `prix`/,
+      /Retirez-le ou vérifiez l'orthographe/,
+    ],
+    [
+      'a postcode of another commune',
+      () => edit((t) => t.replace('postcode: "6001"', 'postcode: "6200"')),
+      FIXTURE,
+      /`address\.postcode`: 6200 n'est pas un code postal de Charleroi/,
+      /\(codes : 6000, 6001, 6043\)/,
+    ],
+    [
+      'a postcode written as a number',
+      () => edit((t) => t.replace('postcode: "6001"', 'postcode: 6001')),
+      FIXTURE,
+      /`address\.postcode`/,
+      /entre guillemets \("6000"\)/,
+    ],
   ])('%s', async (_what, mutate, shown, field, fix) => {
     const errors = await errorsAfter(mutate);
     expect(errors, errors.join('\n')).toHaveLength(1);
@@ -106,7 +196,9 @@ describe('guide front matter', () => {
   ])('refuses front matter opened with %s (it would run as code)', async (_what, text) => {
     const errors = await guideErrors(text);
     expect(errors, errors.join('\n')).toHaveLength(1);
-    expect(errors[0]).toMatch(/guides\/bases\/adresse-email\.md: ligne 1: l'en-tête doit commencer par « --- » seul .*seul le YAML simple est permis, jamais de code\.$/);
+    expect(errors[0]).toMatch(
+      /guides\/bases\/adresse-email\.md: ligne 1: l'en-tête doit commencer par « --- » seul .*seul le YAML simple est permis, jamais de code\.$/,
+    );
   });
 
   it('refuses code front matter in a page outside a theme folder too', async () => {
@@ -120,7 +212,10 @@ describe('guide front matter', () => {
     ['audience', /`audience`: `audience` \(pour qui est ce guide\) est obligatoire\./],
     ['service', /`service`: `service` est obligatoire \(le service de l’annuaire où renvoyer\)\./],
     ['theme', /`theme`: `theme` doit être le nom du dossier : bases\./],
-    ['verified', /`verified`: `verified` \(date de la dernière vérification\) est obligatoire : une date AAAA-MM-JJ est attendue, par exemple verified: 2026-11-20\./],
+    [
+      'verified',
+      /`verified`: `verified` \(date de la dernière vérification\) est obligatoire : une date AAAA-MM-JJ est attendue, par exemple verified: 2026-11-20\./,
+    ],
   ])('names a missing `%s`', async (field, message) => {
     const errors = await guideErrors(GUIDE.replace(new RegExp(`^${field}: .*\\n`, 'm'), ''));
     expect(errors, errors.join('\n')).toHaveLength(1);
@@ -131,7 +226,11 @@ describe('guide front matter', () => {
   it.each([
     ['a date that does not exist', GUIDE.replace('verified: 2026-11-20', 'verified: 2026-02-30'), /`verified`: 2026-02-30 n'existe pas dans le calendrier/],
     ['a title that is a number', GUIDE.replace(/^title: .*$/m, 'title: 2026'), /`title`: `title` : du texte est attendu \(mettez-le entre guillemets\)\./],
-    ['an unknown service', GUIDE.replace('service: aide-demarches-administratives', 'service: cuisine'), /`service`: « cuisine » n'est pas un service connu\. Valeurs possibles : aide-demarches-administratives/],
+    [
+      'an unknown service',
+      GUIDE.replace('service: aide-demarches-administratives', 'service: cuisine'),
+      /`service`: « cuisine » n'est pas un service connu\. Valeurs possibles : aide-demarches-administratives/,
+    ],
     ['no front matter at all', '# Un guide\n\nTexte.\n', /l'en-tête \(front matter\) manque : ajoutez title, description, verified…/],
     ['front matter never closed', GUIDE.replace('---\n\n## Étapes', '\n## Étapes'), /l'en-tête \(front matter\) n'est pas fermé par une ligne « --- »\./],
   ])('reports %s', async (_what, text, message) => {

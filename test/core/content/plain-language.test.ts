@@ -7,7 +7,9 @@ const long = Array.from({ length: MAX_SENTENCE_WORDS + 5 }, (_, i) => `mot${i}`)
 
 describe('plainLanguageStats', () => {
   it('counts sentences and words, and flags none in short prose', () => {
-    const stats = plainLanguageStats('## Un titre très long qui ne compte pas du tout ici\n\nOuvrez l\'application. Touchez « Continuer » !\n\n- Votre carte\n- Votre code PIN\n\n```\ncode ignoré ici\n```');
+    const stats = plainLanguageStats(
+      "## Un titre très long qui ne compte pas du tout ici\n\nOuvrez l'application. Touchez « Continuer » !\n\n- Votre carte\n- Votre code PIN\n\n```\ncode ignoré ici\n```",
+    );
     expect(stats.sentences).toBe(4);
     expect(stats.words).toBe(9); // « l'application » is one word
     expect(stats.longest).toBe(3);

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { initiativeDocument } from '../../../api/search/documents.ts';
 import { formatRange } from '../../../core/hours/index.ts';
 import { normalizeSiteUrl } from '../../../core/urls.ts';
-import { hsdsExporter, type HsdsServicePage } from '../../../plugins/builtin/open-data/hsds.ts';
 import { approvedMail } from '../../../plugins/builtin/notifications/templates.ts';
+import { type HsdsServicePage, hsdsExporter } from '../../../plugins/builtin/open-data/hsds.ts';
 import { toView } from '../../../site/directory/view-model.ts';
-import { fixtureModel } from '../../helpers/content.ts';
 import { exportContext, variantOfPermanence } from '../../fixtures/open-data/initiatives.ts';
+import { fixtureModel } from '../../helpers/content.ts';
 
 const model = fixtureModel();
 const initiative = variantOfPermanence(model, { hours: 'Th 13:30-16:00; PH off' });

@@ -22,7 +22,12 @@ describe('French opening hours', () => {
   });
 
   it('joins the ranges of a day in plain French, and says when it is closed', () => {
-    expect(formatDay(1, [{ from: '09:00', to: '12:00' }, { from: '13:30', to: '16:00' }]).text).toBe(nb('9 h à 12 h et 13 h 30 à 16 h'));
+    expect(
+      formatDay(1, [
+        { from: '09:00', to: '12:00' },
+        { from: '13:30', to: '16:00' },
+      ]).text,
+    ).toBe(nb('9 h à 12 h et 13 h 30 à 16 h'));
     expect(formatDay(6, [])).toMatchObject({ name: 'dimanche', closed: true, text: 'Fermé' });
     expect(formatDay(0, [{ from: '00:00', to: '24:00' }]).text).toBe('Ouvert toute la journée');
     expect(joinFr(['a', 'b', 'c'])).toBe('a, b et c');

@@ -4,23 +4,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import {
   FIELD_ORDER,
+  type Initiative,
   initiativeFile,
-  UnknownFieldError,
   loadInitiatives,
   parseInitiative,
   readInitiativeFile,
   serializeInitiative,
+  UnknownFieldError,
   writeInitiativeFile,
-  type Initiative,
 } from '../../../core/model/index.ts';
 import { readYamlFile as parseYamlFile } from '../../../core/model/yaml-file.ts';
-import { fixtureModel, FIXTURE_CONTENT, tempDir } from '../../helpers/content.ts';
+import { FIXTURE_CONTENT, fixtureModel, tempDir } from '../../helpers/content.ts';
 
 const model = fixtureModel();
 const fixtureFile = path.join(FIXTURE_CONTENT, 'initiatives/permanence-marcinelle.yml');
 const base = readInitiativeFile(model, fixtureFile);
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 describe('initiative files', () => {
   it('the fixture is in canonical form: read → write is byte-identical', () => {

@@ -3,7 +3,7 @@
 // reach the caller, search documents and site data merged as documented.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createPluginHost, definePlugin, PluginConfigError, PluginHookError, type PasserelleConfig, type PluginInstance } from '../../../plugins/api/index.ts';
+import { createPluginHost, definePlugin, type PasserelleConfig, PluginConfigError, PluginHookError, type PluginInstance } from '../../../plugins/api/index.ts';
 import type { ApprovedEvent, Exporter } from '../../../plugins/api/types.ts';
 import { fixtureModel } from '../../helpers/content.ts';
 import { memoryLogger } from '../../helpers/logger.ts';
@@ -37,7 +37,12 @@ describe('options', () => {
   });
 
   it('reports every problem at once', async () => {
-    const error = (await host({ plugins: [[withOptions, { url: 'x', retries: -1 }], [named('bb'), 1]] as never }).catch((e: unknown) => e)) as PluginConfigError;
+    const error = (await host({
+      plugins: [
+        [withOptions, { url: 'x', retries: -1 }],
+        [named('bb'), 1],
+      ] as never,
+    }).catch((e: unknown) => e)) as PluginConfigError;
     expect(error.problems).toHaveLength(3);
   });
 
@@ -72,7 +77,18 @@ describe('validateSubmission', () => {
 
   it('turns a throwing hook into a PluginHookError and logs the plugin', async () => {
     const logger = memoryLogger();
-    const h = await host({ plugins: [named('casse', { validateSubmission: () => { throw new Error('secret interne'); } })] }, logger);
+    const h = await host(
+      {
+        plugins: [
+          named('casse', {
+            validateSubmission: () => {
+              throw new Error('secret interne');
+            },
+          }),
+        ],
+      },
+      logger,
+    );
     const error = await h.validateSubmission(draft).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PluginHookError);
     expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', plugin: 'casse', hook: 'validateSubmission' }));
@@ -85,7 +101,11 @@ describe('side effects', () => {
     for (const c of cleanup) c();
     cleanup = [];
   });
-  const event = { submission: { id: 'sub_1', type: 'create', submitter: { name: 'N', email: 'n@x.be' }, createdAt: '' }, initiative: {}, moderator: 'm@x.be' } as unknown as ApprovedEvent;
+  const event = {
+    submission: { id: 'sub_1', type: 'create', submitter: { name: 'N', email: 'n@x.be' }, createdAt: '' },
+    initiative: {},
+    moderator: 'm@x.be',
+  } as unknown as ApprovedEvent;
 
   it('runs in config order, retries a failing hook with backoff, then drops it; the caller never sees the error', async () => {
     const logger = memoryLogger();
@@ -107,7 +127,11 @@ describe('side effects', () => {
     await h.idle();
     expect(attempts).toBe(3);
     const lines = logger.lines.filter((l) => l.plugin === 'instable');
-    expect(lines.map((l) => [l.level, l.attempt])).toEqual([['warn', 1], ['warn', 2], ['error', 3]]);
+    expect(lines.map((l) => [l.level, l.attempt])).toEqual([
+      ['warn', 1],
+      ['warn', 2],
+      ['error', 3],
+    ]);
     expect(lines.at(-1)?.msg).toMatch(/dropped/);
     expect(lines[0]?.retryInMs).toBe(10);
     expect(lines[1]?.retryInMs).toBe(40);
@@ -116,7 +140,19 @@ describe('side effects', () => {
   it('succeeds on a retry and says so', async () => {
     const logger = memoryLogger();
     let n = 0;
-    const h = await host({ plugins: [named('deuxieme-fois', { sideEffects: { backoffMs: 5 }, onApproved: () => { if (++n === 1) throw new Error('raté'); } })] }, logger);
+    const h = await host(
+      {
+        plugins: [
+          named('deuxieme-fois', {
+            sideEffects: { backoffMs: 5 },
+            onApproved: () => {
+              if (++n === 1) throw new Error('raté');
+            },
+          }),
+        ],
+      },
+      logger,
+    );
     cleanup.push(() => h.close());
     await h.emit('onApproved', event);
     await h.idle();
@@ -161,7 +197,9 @@ describe('search documents and site data', () => {
 
   it('merges site data: first banner, badges and fields in config order', async () => {
     const a = named('aa', { siteData: (s) => (s.initiative ? { badges: [{ label: 'A' }] } : { banner: { text: 'Bannière A' } }) });
-    const b = named('bb', { siteData: (s) => (s.initiative ? { badges: [{ label: 'B' }], fields: [{ label: 'n', value: 'AB-1' }] } : { banner: { text: 'Bannière B' } }) });
+    const b = named('bb', {
+      siteData: (s) => (s.initiative ? { badges: [{ label: 'B' }], fields: [{ label: 'n', value: 'AB-1' }] } : { banner: { text: 'Bannière B' } }),
+    });
     const h = await host({ plugins: [a, b] });
     expect(h.siteData({})).toEqual({ banner: { text: 'Bannière A' } });
     expect(h.siteData({ initiative })).toEqual({ badges: [{ label: 'A' }, { label: 'B' }], fields: [{ label: 'n', value: 'AB-1' }] });

@@ -7,9 +7,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { resolvePaths } from '../../../core/model/paths.ts';
 import { definePlugin } from '../../../plugins/api/index.ts';
 import { meilisearchSync, notifications } from '../../../plugins/builtin/index.ts';
-import { resolvePaths } from '../../../core/model/paths.ts';
 import { renderDirectoryPages } from '../../../scripts/lib/build-site.ts';
 import { sampleInitiative, sampleSubmitter } from '../../../scripts/lib/sample-submission.ts';
 import { tempContent } from '../../helpers/content.ts';
@@ -25,7 +25,8 @@ function withBuildShell(env: ReturnType<typeof tempContent>): void {
   fs.copyFileSync(path.join(resolvePaths({}).build, 'gabarit-annuaire.html'), path.join(env.paths.build, 'gabarit-annuaire.html'));
 }
 
-const post = (url: string, body: unknown) => getJson(`${url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+  getJson(`${url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('a partner plugin loaded from passerelle.config.ts', () => {
   let env: ReturnType<typeof tempContent>;
@@ -54,13 +55,23 @@ describe('a partner plugin loaded from passerelle.config.ts', () => {
     const fields = (res.body as { error: { fields: Record<string, string> } }).error.fields;
     expect(fields[FIELD]).toBe('Le numéro de membre du réseau EPN de Wallonie est obligatoire, par exemple AB-1234.');
     expect(fields['initiative.summary']).toBeDefined();
-    const malformed = await post(server.url, { type: 'create', initiative: { ...sampleInitiative, extra: { network_member_id: '1234' } }, submitter: sampleSubmitter });
-    expect((malformed.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({ [FIELD]: "« 1234 » n'est pas un numéro de membre du réseau EPN de Wallonie : il s'écrit comme AB-1234." });
+    const malformed = await post(server.url, {
+      type: 'create',
+      initiative: { ...sampleInitiative, extra: { network_member_id: '1234' } },
+      submitter: sampleSubmitter,
+    });
+    expect((malformed.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      [FIELD]: "« 1234 » n'est pas un numéro de membre du réseau EPN de Wallonie : il s'écrit comme AB-1234.",
+    });
     expect((await moderator.call('GET', '/api/moderation/submissions?status=pending')).body).toEqual({ submissions: [] });
   });
 
   it('with it: approved, written to the file, and shown as a badge on the page', async () => {
-    const res = await post(server.url, { type: 'create', initiative: { ...sampleInitiative, extra: { network_member_id: 'WA-1234' } }, submitter: sampleSubmitter });
+    const res = await post(server.url, {
+      type: 'create',
+      initiative: { ...sampleInitiative, extra: { network_member_id: 'WA-1234' } },
+      submitter: sampleSubmitter,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const { id } = res.body as { id: string };
     const approved = await moderator.call('POST', `/api/moderation/submissions/${id}/approve`, {});
@@ -80,7 +91,11 @@ describe('a partner plugin loaded from passerelle.config.ts', () => {
   });
 
   it('applies to moderators’ edits too', async () => {
-    const res = await post(server.url, { type: 'create', initiative: { ...sampleInitiative, name: 'Atelier bis', extra: { network_member_id: 'WA-2222' } }, submitter: sampleSubmitter });
+    const res = await post(server.url, {
+      type: 'create',
+      initiative: { ...sampleInitiative, name: 'Atelier bis', extra: { network_member_id: 'WA-2222' } },
+      submitter: sampleSubmitter,
+    });
     const { id } = res.body as { id: string };
     const edited = await moderator.call('POST', `/api/moderation/submissions/${id}/approve`, { edits: { ...sampleInitiative, name: 'Atelier bis' } });
     expect(edited.status).toBe(400);
@@ -110,7 +125,12 @@ describe('broken plugins', () => {
     try {
       const res = await post(server.url, { type: 'create', initiative: sampleInitiative, submitter: sampleSubmitter });
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ error: { code: 'validation_unavailable', message: "Votre demande n'a pas pu être vérifiée pour le moment. Elle n'est pas enregistrée : réessayez dans quelques minutes." } });
+      expect(res.body).toEqual({
+        error: {
+          code: 'validation_unavailable',
+          message: "Votre demande n'a pas pu être vérifiée pour le moment. Elle n'est pas enregistrée : réessayez dans quelques minutes.",
+        },
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|secret|controle-casse/);
       const queue = path.join(server.dataDir, 'submissions.json');
       expect(fs.existsSync(queue) ? JSON.parse(fs.readFileSync(queue, 'utf8')).submissions : []).toEqual([]);
@@ -134,7 +154,15 @@ describe('broken plugins', () => {
       const moderator = await loginModerator(server.url, server.dataDir);
       const { id } = (await post(server.url, { type: 'create', initiative: sampleInitiative, submitter: sampleSubmitter })).body as { id: string };
       const res = await moderator.call('POST', `/api/moderation/submissions/${id}/approve`, {});
-      expect(res).toMatchObject({ status: 500, body: { error: { code: 'validation_unavailable', message: "Cette demande n'a pas pu être vérifiée pour le moment. Elle reste en attente : réessayez dans quelques minutes." } } });
+      expect(res).toMatchObject({
+        status: 500,
+        body: {
+          error: {
+            code: 'validation_unavailable',
+            message: "Cette demande n'a pas pu être vérifiée pour le moment. Elle reste en attente : réessayez dans quelques minutes.",
+          },
+        },
+      });
       expect((await moderator.call('GET', `/api/moderation/submissions/${id}`)).body).toMatchObject({ status: 'pending' });
       expect(fs.existsSync(path.join(env.paths.initiatives, 'atelier-tablette-de-marcinelle.yml'))).toBe(false);
     } finally {
@@ -159,7 +187,13 @@ describe('broken plugins', () => {
     const { logger, lines } = capturingPino();
     const server = await startTestServer(env.paths, {
       logger,
-      config: { plugins: [meilisearchSync, boom, [notifications, { webhook: { url: `http://127.0.0.1:${port}/hook`, secret: 'un secret partagé' }, retry: { retries: 1, backoffMs: 20 } }]] },
+      config: {
+        plugins: [
+          meilisearchSync,
+          boom,
+          [notifications, { webhook: { url: `http://127.0.0.1:${port}/hook`, secret: 'un secret partagé' }, retry: { retries: 1, backoffMs: 20 } }],
+        ],
+      },
     });
     try {
       const moderator = await loginModerator(server.url, server.dataDir);
@@ -172,9 +206,19 @@ describe('broken plugins', () => {
       expect(fs.existsSync(path.join(env.paths.build, 'annuaire', 'atelier-tablette-de-marcinelle.html'))).toBe(true);
       await server.plugins.idle();
       expect(attempts).toBe(3);
-      const failures = (plugin: string) => lines().filter((l) => l.plugin === plugin && l.hook === 'onApproved').map((l) => [l.level, l.attempt]);
-      expect(failures('boum')).toEqual([['warn', 1], ['warn', 2], ['error', 3]]);
-      expect(failures('notifications')).toEqual([['warn', 1], ['error', 2]]);
+      const failures = (plugin: string) =>
+        lines()
+          .filter((l) => l.plugin === plugin && l.hook === 'onApproved')
+          .map((l) => [l.level, l.attempt]);
+      expect(failures('boum')).toEqual([
+        ['warn', 1],
+        ['warn', 2],
+        ['error', 3],
+      ]);
+      expect(failures('notifications')).toEqual([
+        ['warn', 1],
+        ['error', 2],
+      ]);
       expect((await getJson(`${server.url}/api/moderation/submissions/${id}`)).status).toBe(401); // still behind login
       expect((await moderator.call('GET', `/api/moderation/submissions/${id}`)).body).toMatchObject({ status: 'approved' });
     } finally {

@@ -7,7 +7,8 @@ const FILE = 'content/guides/securite/arnaques.md';
 const html = (markdown: string) => toHtml(markdown, [remarkCallouts], FILE);
 
 const ATTENTION_OPEN = '<aside class="callout callout--attention" aria-label="Attention"><p class="callout__titre"><strong>Attention</strong></p>';
-const PREREQUIS_OPEN = '<aside class="callout callout--prerequis" aria-label="Ce qu&#x27;il vous faut"><p class="callout__titre"><strong>Ce qu\'il vous faut</strong></p>';
+const PREREQUIS_OPEN =
+  '<aside class="callout callout--prerequis" aria-label="Ce qu&#x27;il vous faut"><p class="callout__titre"><strong>Ce qu\'il vous faut</strong></p>';
 
 describe(':::attention', () => {
   it('becomes an <aside> whose accessible name is its visible title', async () => {
@@ -18,7 +19,11 @@ describe(':::attention', () => {
   });
 
   it('keeps nested content: several paragraphs, a list, a link and a picture', async () => {
-    expect(await html(':::attention\nUn vrai message de la banque :\n\n- ne demande pas votre code ;\n- ne vous presse pas.\n\nVoir [le guide](/guides/securite).\n\n![Faux SMS](/img/faux-sms.png)\n:::')).toBe(
+    expect(
+      await html(
+        ':::attention\nUn vrai message de la banque :\n\n- ne demande pas votre code ;\n- ne vous presse pas.\n\nVoir [le guide](/guides/securite).\n\n![Faux SMS](/img/faux-sms.png)\n:::',
+      ),
+    ).toBe(
       `${ATTENTION_OPEN}<p>Un vrai message de la banque :</p><ul><li>ne demande pas votre code ;</li><li>ne vous presse pas.</li></ul><p>Voir <a href="/guides/securite">le guide</a>.</p><p><img src="/img/faux-sms.png" alt="Faux SMS"></p></aside>`,
     );
   });
@@ -36,8 +41,8 @@ describe(':::attention', () => {
 });
 
 describe(':::prerequis', () => {
-  it('becomes an <aside> titled « Ce qu\'il vous faut », with the same accessible name', async () => {
-    expect(await html(':::prerequis\n- Votre carte d\'identité\n- Votre code PIN\n:::')).toBe(
+  it("becomes an <aside> titled « Ce qu'il vous faut », with the same accessible name", async () => {
+    expect(await html(":::prerequis\n- Votre carte d'identité\n- Votre code PIN\n:::")).toBe(
       `${PREREQUIS_OPEN}<ul><li>Votre carte d'identité</li><li>Votre code PIN</li></ul></aside>`,
     );
   });
@@ -54,7 +59,10 @@ describe('callout misuse', () => {
     ['prerequis', 'settings in braces', ':::prerequis{.important}\n- Un PC\n:::', /retirez « \{…\} » après :::prerequis/],
     ['attention', 'two colons instead of three', '::attention[Texte]', /écrivez trois deux-points en début de ligne \(:::attention\)/],
   ])(':::%s refuses %s, naming the file and the line', async (name, _what, markdown, message) => {
-    const error = await html(`${BEFORE}${markdown}`).then(() => null, (e: Error) => e);
+    const error = await html(`${BEFORE}${markdown}`).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(error, 'the plugin must throw').toBeInstanceOf(Error);
     expect(error!.message.startsWith(`${FILE}:5: :::${name}: `), error!.message).toBe(true);
     expect(error!.message).toMatch(message);

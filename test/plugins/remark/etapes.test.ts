@@ -37,12 +37,12 @@ describe(':::etapes output', () => {
   });
 
   it('accepts a step that is only a picture', async () => {
-    expect(await html(':::etapes\n1. ![Écran d\'accueil](/img/a.png)\n:::')).toBe(
+    expect(await html(":::etapes\n1. ![Écran d'accueil](/img/a.png)\n:::")).toBe(
       '<ol class="etapes"><li class="etapes__etape"><img src="/img/a.png" alt="Écran d&#x27;accueil"></li></ol>',
     );
   });
 
-  it('keeps the list\'s own numbers (no renumbering) and its start', async () => {
+  it("keeps the list's own numbers (no renumbering) and its start", async () => {
     expect(await html(':::etapes\n4. Quatre.\n5. Cinq.\n:::')).toBe(
       '<ol start="4" class="etapes"><li class="etapes__etape">Quatre.</li><li class="etapes__etape">Cinq.</li></ol>',
     );
@@ -71,15 +71,18 @@ describe(':::etapes misuse', () => {
   it.each([
     ['an empty block', ':::etapes\n:::', 5, /le bloc doit contenir une seule liste numérotée \(1\. 2\. 3\.\)/],
     ['a bullet list', ':::etapes\n- un\n- deux\n:::', 5, /une seule liste numérotée/],
-    ['text around the list', ':::etapes\nD\'abord :\n\n1. un\n:::', 5, /sans autre texte autour/],
+    ['text around the list', ":::etapes\nD'abord :\n\n1. un\n:::", 5, /sans autre texte autour/],
     ['two lists', ':::etapes\n1. un\n\n\n- deux\n:::', 5, /une seule liste numérotée/],
     ['a title in brackets', ':::etapes[Les étapes]\n1. un\n:::', 5, /pas de titre entre crochets : mettez le titre au-dessus du bloc/],
     ['unknown settings in braces', ':::etapes{.grand start=3}\n1. un\n:::', 5, /les réglages entre accolades ne sont pas permis : retirez « \{…\} »/],
-    ['an empty step, at the step\'s line', ':::etapes\n1. un\n2.\n3. trois\n:::', 7, /l'étape 2 est vide : écrivez ce qu'il faut faire/],
+    ["an empty step, at the step's line", ':::etapes\n1. un\n2.\n3. trois\n:::', 7, /l'étape 2 est vide : écrivez ce qu'il faut faire/],
     ['two colons instead of three', '::etapes', 5, /écrivez trois deux-points en début de ligne \(:::etapes\)/],
     ['the inline form', 'Voir :etapes[ici].', 5, /écrivez trois deux-points/],
   ])('refuses %s, naming the file and the line', async (_what, markdown, line, message) => {
-    const error = await html(`${BEFORE}${markdown}`).then(() => null, (e: Error) => e);
+    const error = await html(`${BEFORE}${markdown}`).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(error, 'the plugin must throw').toBeInstanceOf(Error);
     expect(error!.message.startsWith(`${FILE}:${line}: :::etapes: `), error!.message).toBe(true);
     expect(error!.message).toMatch(message);

@@ -1,11 +1,12 @@
 // The glossary plugin: first use of a term linked to its definition at the end of the
 // page (accessible with aria-describedby), whole words only, never inside headings, links
 // or code, longest form first; and the real glossary file loads.
+
+import type { Pluggable } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { loadGlossary, type GlossaryTerm } from '../../../core/model/glossary.ts';
+import { type GlossaryTerm, loadGlossary } from '../../../core/model/glossary.ts';
 import { resolvePaths } from '../../../core/model/paths.ts';
 import { remarkEtapes, remarkGlossary } from '../../../plugins/remark/index.ts';
-import type { Pluggable } from 'unified';
 import { toHtml } from '../../helpers/markdown.ts';
 
 const terms: GlossaryTerm[] = [
@@ -24,14 +25,14 @@ describe('remark-glossary', () => {
   });
 
   it('matches whole words, any case, the longest form first, and several terms in one text', async () => {
-    const html = await toHtml('La Maison communale annexe et l\'Espace public numérique. EPNS ne compte pas.', glossary);
+    const html = await toHtml("La Maison communale annexe et l'Espace public numérique. EPNS ne compte pas.", glossary);
     expect(html).toContain('<a href="#mot-maison-communale" class="terme-glossaire" aria-describedby="mot-maison-communale-def">Maison communale annexe</a>');
     expect(html).toContain('>Espace public numérique</a>');
     expect(html).toContain('EPNS ne compte pas');
   });
 
   it('leaves headings, links, code and steps structure alone', async () => {
-    const html = await toHtml('## Un EPN\n\n[un EPN](/x) et `EPN`\n\n:::etapes\n1. Allez à l\'EPN.\n:::', glossary);
+    const html = await toHtml("## Un EPN\n\n[un EPN](/x) et `EPN`\n\n:::etapes\n1. Allez à l'EPN.\n:::", glossary);
     expect(html).toContain('<h2>Un EPN</h2>');
     expect(html).toContain('<a href="/x">un EPN</a>');
     expect(html).toContain('<code>EPN</code>');

@@ -15,7 +15,9 @@ describe(':::question', () => {
   });
 
   it('keeps formatting in the question and nested content in the answer', async () => {
-    expect(await html(':::question[Que veut dire **PIN** ?]\nUn code secret :\n\n1. à 4 chiffres ;\n2. à ne jamais donner.\n\n![Carte](/img/carte.png)\n:::')).toBe(
+    expect(
+      await html(':::question[Que veut dire **PIN** ?]\nUn code secret :\n\n1. à 4 chiffres ;\n2. à ne jamais donner.\n\n![Carte](/img/carte.png)\n:::'),
+    ).toBe(
       `<details class="autoeval"><summary class="autoeval__question">Que veut dire <strong>PIN</strong> ?</summary>${ANSWER}<p>Un code secret :</p><ol><li>à 4 chiffres ;</li><li>à ne jamais donner.</li></ol><p><img src="/img/carte.png" alt="Carte"></p></div></details>`,
     );
   });
@@ -43,7 +45,10 @@ describe(':::question misuse', () => {
     ['settings in braces', ':::question[Pourquoi ?]{open}\nParce que.\n:::', /les réglages entre accolades ne sont pas permis/],
     ['two colons instead of three', '::question[Pourquoi ?]', /écrivez trois deux-points en début de ligne \(:::question\)/],
   ])('refuses %s, naming the file and the line', async (_what, markdown, message) => {
-    const error = await html(`${BEFORE}${markdown}`).then(() => null, (e: Error) => e);
+    const error = await html(`${BEFORE}${markdown}`).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(error, 'the plugin must throw').toBeInstanceOf(Error);
     expect(error!.message.startsWith(`${FILE}:3: :::question: `), error!.message).toBe(true);
     expect(error!.message).toMatch(message);

@@ -122,7 +122,12 @@ describe('notification e-mails', () => {
       expect(warnings.map((l) => l.attempt)).toEqual([1, 2]);
       const dropped = logger.lines.filter((l) => l.level === 'error');
       expect(dropped).toHaveLength(1);
-      expect(dropped[0]).toMatchObject({ plugin: 'notifications', hook: 'onRejected', attempt: 3, msg: 'a side effect failed for the last time; it is dropped' });
+      expect(dropped[0]).toMatchObject({
+        plugin: 'notifications',
+        hook: 'onRejected',
+        attempt: 3,
+        msg: 'a side effect failed for the last time; it is dropped',
+      });
       const err = dropped[0]!.err as Error & { responseCode?: number };
       expect(err.name).toBe('EmailSendError');
       expect(err.responseCode).toBe(451);
@@ -138,7 +143,12 @@ describe('notification e-mails', () => {
     await host.idle();
     expect(logger.lines.filter((l) => l.level === 'warn' && l.plugin === 'notifications')).toHaveLength(2);
     expect(logger.lines.filter((l) => l.level === 'error')).toEqual([
-      expect.objectContaining({ plugin: 'notifications', hook: 'onApproved', attempt: 3, err: expect.objectContaining({ name: 'EmailSendError', message: expect.stringContaining('ECONNREFUSED') }) }),
+      expect.objectContaining({
+        plugin: 'notifications',
+        hook: 'onApproved',
+        attempt: 3,
+        err: expect.objectContaining({ name: 'EmailSendError', message: expect.stringContaining('ECONNREFUSED') }),
+      }),
     ]);
   });
 
@@ -158,7 +168,9 @@ describe('notification e-mails', () => {
       expect(Date.now() - started).toBeLessThan(2000);
       await host.idle();
       await expect.poll(() => closed, { timeout: 2000 }).toBe(1);
-      expect(logger.lines.filter((l) => l.level === 'error')).toEqual([expect.objectContaining({ plugin: 'notifications', hook: 'onSubmissionCreated', err: expect.objectContaining({ name: 'TimeoutError' }) })]);
+      expect(logger.lines.filter((l) => l.level === 'error')).toEqual([
+        expect.objectContaining({ plugin: 'notifications', hook: 'onSubmissionCreated', err: expect.objectContaining({ name: 'TimeoutError' }) }),
+      ]);
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
@@ -168,7 +180,9 @@ describe('notification e-mails', () => {
   it('has no hook and says once that e-mail is off when neither SMTP nor a webhook is configured', () => {
     const { instance, logger } = loadNotifications(undefined, {});
     expect(Object.keys(instance)).toEqual(['name']);
-    expect(logger.lines).toEqual([expect.objectContaining({ level: 'info', plugin: 'notifications', msg: expect.stringContaining('e-mail notifications are off') })]);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'info', plugin: 'notifications', msg: expect.stringContaining('e-mail notifications are off') }),
+    ]);
   });
 
   it('reads SMTP_URL and MODERATOR_EMAILS when the options are absent', async () => {

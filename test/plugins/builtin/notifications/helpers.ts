@@ -3,14 +3,15 @@
 // its lines for assertions, sample events, a real SMTP server on 127.0.0.1 that collects
 // what it receives (with a tiny MIME reader for the subject and the text part) and a port
 // where nothing listens.
-import { normalizeSiteUrl } from '../../../../core/urls.ts';
+
 import net from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
-import { instantiatePlugins } from '../../../../plugins/api/load.ts';
+import { type Initiative, resolvePaths } from '../../../../core/model/index.ts';
+import { normalizeSiteUrl } from '../../../../core/urls.ts';
 import { PluginHost } from '../../../../plugins/api/host.ts';
+import { instantiatePlugins } from '../../../../plugins/api/load.ts';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../../../plugins/api/types.ts';
-import { notifications, type NotificationsOptionsInput } from '../../../../plugins/builtin/notifications/index.ts';
-import { resolvePaths, type Initiative } from '../../../../core/model/index.ts';
+import { type NotificationsOptionsInput, notifications } from '../../../../plugins/builtin/notifications/index.ts';
 import { sampleInitiative, sampleSubmitter } from '../../../../scripts/lib/sample-submission.ts';
 import { FIXTURE_CONTENT, fixtureModel } from '../../../helpers/content.ts';
 
@@ -56,7 +57,13 @@ export function createdEvent(overrides: Partial<PluginSubmission> = {}): Submiss
 
 export function approvedEvent(overrides: Partial<PluginSubmission> = {}): ApprovedEvent {
   const s = submission(overrides);
-  const initiative = { ...structuredClone(sampleInitiative), id: 'atelier-tablette-de-marcinelle', source: { origin: 'moderation', submission: s.id }, updated: '2025-03-05', status: 'active' } as Initiative;
+  const initiative = {
+    ...structuredClone(sampleInitiative),
+    id: 'atelier-tablette-de-marcinelle',
+    source: { origin: 'moderation', submission: s.id },
+    updated: '2025-03-05',
+    status: 'active',
+  } as Initiative;
   return { submission: s, initiative, moderator: 'moderatrice@passerelle.test' };
 }
 

@@ -24,7 +24,9 @@ describe('notifications options', () => {
       'a webhook url that is not http(s)',
       { webhook: { url: 'ftp://partenaire.example/x', secret: SECRET } },
       {},
-      ['plugin « notifications », option « webhook.url » : une adresse http:// ou https:// est attendue, par exemple https://partenaire.exemple.be/passerelle.'],
+      [
+        'plugin « notifications », option « webhook.url » : une adresse http:// ou https:// est attendue, par exemple https://partenaire.exemple.be/passerelle.',
+      ],
     ],
     [
       'a webhook url without a secret',
@@ -38,25 +40,35 @@ describe('notifications options', () => {
       'WEBHOOK_URL without WEBHOOK_SECRET',
       undefined,
       { WEBHOOK_URL: 'https://partenaire.example/x' },
-      [expect.stringMatching(/^plugin « notifications » : son initialisation a échoué : option « webhook\.secret » \(variable WEBHOOK_SECRET\) : un secret est obligatoire/) as unknown as string],
+      [
+        expect.stringMatching(
+          /^plugin « notifications » : son initialisation a échoué : option « webhook\.secret » \(variable WEBHOOK_SECRET\) : un secret est obligatoire/,
+        ) as unknown as string,
+      ],
     ],
     [
       'a short secret',
       { webhook: { url: 'https://partenaire.example/x', secret: 'court' } },
       {},
-      ['plugin « notifications », option « webhook.secret » : le secret doit compter au moins 16 caractères ; générez-en un, par exemple avec « openssl rand -hex 32 ».'],
+      [
+        'plugin « notifications », option « webhook.secret » : le secret doit compter au moins 16 caractères ; générez-en un, par exemple avec « openssl rand -hex 32 ».',
+      ],
     ],
     [
       'a short WEBHOOK_SECRET',
       undefined,
       { WEBHOOK_URL: 'https://partenaire.example/x', WEBHOOK_SECRET: 'court' },
-      ['plugin « notifications » : son initialisation a échoué : option « webhook.secret » (variable WEBHOOK_SECRET) : le secret doit compter au moins 16 caractères ; générez-en un, par exemple avec « openssl rand -hex 32 ».'],
+      [
+        'plugin « notifications » : son initialisation a échoué : option « webhook.secret » (variable WEBHOOK_SECRET) : le secret doit compter au moins 16 caractères ; générez-en un, par exemple avec « openssl rand -hex 32 ».',
+      ],
     ],
     [
       'a WEBHOOK_URL that is not http(s)',
       undefined,
       { WEBHOOK_URL: 'partenaire.example/x', WEBHOOK_SECRET: SECRET },
-      ['plugin « notifications » : son initialisation a échoué : option « webhook.url » (variable WEBHOOK_URL) : une adresse http:// ou https:// est attendue, par exemple https://partenaire.exemple.be/passerelle.'],
+      [
+        'plugin « notifications » : son initialisation a échoué : option « webhook.url » (variable WEBHOOK_URL) : une adresse http:// ou https:// est attendue, par exemple https://partenaire.exemple.be/passerelle.',
+      ],
     ],
     [
       'an unknown webhook event',
@@ -68,25 +80,33 @@ describe('notifications options', () => {
       'no webhook event',
       { webhook: { events: [] } },
       {},
-      ['plugin « notifications », option « webhook.events » : choisissez au moins un événement (created, approved, rejected, changes_requested), ou retirez l’adresse du webhook.'],
+      [
+        'plugin « notifications », option « webhook.events » : choisissez au moins un événement (created, approved, rejected, changes_requested), ou retirez l’adresse du webhook.',
+      ],
     ],
     [
       'an SMTP url that is not smtp(s)',
       { email: { smtpUrl: 'https://smtp.example' } },
       {},
-      ['plugin « notifications », option « email.smtpUrl » : une adresse smtp:// ou smtps:// est attendue, par exemple smtp://utilisateur:mot-de-passe@smtp.exemple.be:587.'],
+      [
+        'plugin « notifications », option « email.smtpUrl » : une adresse smtp:// ou smtps:// est attendue, par exemple smtp://utilisateur:mot-de-passe@smtp.exemple.be:587.',
+      ],
     ],
     [
       'an SMTP_URL that is not smtp(s)',
       undefined,
       { SMTP_URL: 'mail.example:25' },
-      ['plugin « notifications » : son initialisation a échoué : option « email.smtpUrl » (variable SMTP_URL) : une adresse smtp:// ou smtps:// est attendue, par exemple smtp://utilisateur:mot-de-passe@smtp.exemple.be:587.'],
+      [
+        'plugin « notifications » : son initialisation a échoué : option « email.smtpUrl » (variable SMTP_URL) : une adresse smtp:// ou smtps:// est attendue, par exemple smtp://utilisateur:mot-de-passe@smtp.exemple.be:587.',
+      ],
     ],
     [
       'a sender on two lines',
       { email: { from: 'Passerelle <a@example.be>\r\nBcc: x@example.be' } },
       {},
-      ['plugin « notifications », option « email.from » : une adresse d’expéditeur est attendue, sur une ligne : « no-reply@exemple.be » ou « Passerelle <no-reply@exemple.be> ».'],
+      [
+        'plugin « notifications », option « email.from » : une adresse d’expéditeur est attendue, sur une ligne : « no-reply@exemple.be » ou « Passerelle <no-reply@exemple.be> ».',
+      ],
     ],
     [
       'a moderator that is not an address',
@@ -104,7 +124,9 @@ describe('notifications options', () => {
       'a wrong MODERATOR_EMAILS',
       undefined,
       { MODERATOR_EMAILS: 'a@example.be; b@example.be' },
-      ['plugin « notifications » : son initialisation a échoué : option « email.moderators » (variable MODERATOR_EMAILS, adresse n° 1) : une adresse e-mail est attendue, par exemple moderation@exemple.be. Séparez les adresses par des virgules.'],
+      [
+        'plugin « notifications » : son initialisation a échoué : option « email.moderators » (variable MODERATOR_EMAILS, adresse n° 1) : une adresse e-mail est attendue, par exemple moderation@exemple.be. Séparez les adresses par des virgules.',
+      ],
     ],
     [
       'retry values out of range',
@@ -122,7 +144,12 @@ describe('notifications options', () => {
       {},
       ['plugin « notifications », option « email » : option inconnue « smtp » ; options possibles : smtpUrl, from, moderators.'],
     ],
-    ['options that are not an object', 'smtp://x', {}, ['plugin « notifications », option « (les options) » : le réglage des notifications est attendu (un objet { email, webhook, retry }).']],
+    [
+      'options that are not an object',
+      'smtp://x',
+      {},
+      ['plugin « notifications », option « (les options) » : le réglage des notifications est attendu (un objet { email, webhook, retry }).'],
+    ],
   ])('refuses %s', (_what, options, env, expected) => {
     expect(problems(options, env)).toEqual(expected);
   });
@@ -146,7 +173,10 @@ describe('notifications options', () => {
   });
 
   it('prefers the options to the environment', () => {
-    const { instance } = loadNotifications({ webhook: { url: 'https://partenaire.example/x', secret: SECRET } }, { WEBHOOK_URL: 'pas une adresse', SMTP_URL: 'smtp://127.0.0.1:2525' });
+    const { instance } = loadNotifications(
+      { webhook: { url: 'https://partenaire.example/x', secret: SECRET } },
+      { WEBHOOK_URL: 'pas une adresse', SMTP_URL: 'smtp://127.0.0.1:2525' },
+    );
     expect(typeof instance.onSubmissionCreated).toBe('function');
   });
 });

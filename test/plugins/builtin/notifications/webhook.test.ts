@@ -84,7 +84,12 @@ describe('notification webhook', () => {
       id: first!.headers['x-passerelle-delivery'],
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       submission: { id: 'sub_test1', type: 'create' },
-      initiative: { id: 'atelier-tablette-de-marcinelle', name: 'Atelier tablette de Marcinelle', status: 'active', url: `${SITE_URL}/annuaire/atelier-tablette-de-marcinelle` },
+      initiative: {
+        id: 'atelier-tablette-de-marcinelle',
+        name: 'Atelier tablette de Marcinelle',
+        status: 'active',
+        url: `${SITE_URL}/annuaire/atelier-tablette-de-marcinelle`,
+      },
     });
     expect(JSON.parse(first!.body)).toMatchObject({ id: payload.id });
 
@@ -115,8 +120,25 @@ describe('notification webhook', () => {
   it('never sends the submitter, the moderator nor the report message; sends the reason of a decision', async () => {
     const { host } = load({ webhook: { url, secret: SECRET } });
     await host.emit('onSubmissionCreated', createdEvent());
-    await host.emit('onSubmissionCreated', createdEvent({ id: 'sub_report', type: 'report', initiative: undefined, targetId: 'permanence-marcinelle', message: 'Fermé depuis mars, voir Awa au 0470 00 00 00' }));
-    await host.emit('onChangesRequested', decisionEvent('Ajoutez les horaires.', { id: 'sub_update', type: 'update', targetId: 'permanence-marcinelle', imported: { source: 'lmn-json', ref: 'ligne 4' } }));
+    await host.emit(
+      'onSubmissionCreated',
+      createdEvent({
+        id: 'sub_report',
+        type: 'report',
+        initiative: undefined,
+        targetId: 'permanence-marcinelle',
+        message: 'Fermé depuis mars, voir Awa au 0470 00 00 00',
+      }),
+    );
+    await host.emit(
+      'onChangesRequested',
+      decisionEvent('Ajoutez les horaires.', {
+        id: 'sub_update',
+        type: 'update',
+        targetId: 'permanence-marcinelle',
+        imported: { source: 'lmn-json', ref: 'ligne 4' },
+      }),
+    );
     await host.idle();
     expect(deliveries).toHaveLength(3);
     for (const d of deliveries) {
@@ -127,8 +149,16 @@ describe('notification webhook', () => {
       expect(d.body).not.toContain('0470');
     }
     const bodies = deliveries.map((d) => JSON.parse(d.body) as Record<string, unknown>);
-    expect(bodies[0]).toMatchObject({ event: 'submission.created', submission: { id: 'sub_test1', type: 'create' }, initiative: { name: 'Atelier tablette de Marcinelle' } });
-    expect(bodies[1]).toMatchObject({ event: 'submission.created', submission: { id: 'sub_report', type: 'report', targetId: 'permanence-marcinelle' }, initiative: { id: 'permanence-marcinelle' } });
+    expect(bodies[0]).toMatchObject({
+      event: 'submission.created',
+      submission: { id: 'sub_test1', type: 'create' },
+      initiative: { name: 'Atelier tablette de Marcinelle' },
+    });
+    expect(bodies[1]).toMatchObject({
+      event: 'submission.created',
+      submission: { id: 'sub_report', type: 'report', targetId: 'permanence-marcinelle' },
+      initiative: { id: 'permanence-marcinelle' },
+    });
     expect(bodies[2]).toMatchObject({
       event: 'submission.changes_requested',
       submission: { id: 'sub_update', type: 'update', targetId: 'permanence-marcinelle', imported: { source: 'lmn-json', ref: 'ligne 4' } },

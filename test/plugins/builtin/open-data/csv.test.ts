@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { PublishedInitiative } from '../../../../plugins/api/types.ts';
-import { lmnCsvExporter } from '../../../../plugins/builtin/open-data/lmn.ts';
 import { escapeCell, unescapeCell } from '../../../../plugins/builtin/open-data/csv-text.ts';
+import { lmnCsvExporter } from '../../../../plugins/builtin/open-data/lmn.ts';
 import { csvExporter, csvSource, readOurCsv } from '../../../../plugins/builtin/open-data/our-csv.ts';
+import { epnChatelet, exportContext, fieldsOf, formationRansart, openDataInitiatives } from '../../../fixtures/open-data/initiatives.ts';
 import { fixtureModel } from '../../../helpers/content.ts';
-import { epnChatelet, fieldsOf, formationRansart, openDataInitiatives, exportContext } from '../../../fixtures/open-data/initiatives.ts';
 
 const model = fixtureModel();
 const context = exportContext(model, '2026-11-21T10:00:00Z');
@@ -92,8 +92,15 @@ describe('our CSV import', () => {
   });
 
   it('reads columns by name and leaves bad values to validation', () => {
-    const content = 'origin,name,lat,lng,extra,' + HEADER.split(',').filter((c) => !['origin', 'name', 'lat', 'lng', 'extra'].includes(c)).join(',') + '\n'
-      + 'team,Nom,cinquante,4.4,{pas du json},' + Array(25).fill('').join(',') + '\n';
+    const content =
+      'origin,name,lat,lng,extra,' +
+      HEADER.split(',')
+        .filter((c) => !['origin', 'name', 'lat', 'lng', 'extra'].includes(c))
+        .join(',') +
+      '\n' +
+      'team,Nom,cinquante,4.4,{pas du json},' +
+      Array(25).fill('').join(',') +
+      '\n';
     const [record] = readOurCsv(content);
     expect(record.initiative).toMatchObject({ name: 'Nom', geo: { lat: 'cinquante', lng: 4.4 }, extra: '{pas du json}' });
     const issues = model.fieldsSchema.safeParse(record.initiative).error?.issues.map((i) => i.path.join('.')) ?? [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Initiative } from '../../../../core/model/index.ts';
 import { geojsonExporter } from '../../../../plugins/builtin/open-data/geojson.ts';
-import { fixtureModel } from '../../../helpers/content.ts';
 import { exportContext, variantOfPermanence } from '../../../fixtures/open-data/initiatives.ts';
+import { fixtureModel } from '../../../helpers/content.ts';
 
 const model = fixtureModel();
 const context = exportContext(model, '2027-01-05T10:00:00Z');

@@ -4,9 +4,9 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Initiative } from '../../../../core/model/index.ts';
-import { hsdsExporter, uuidV5, type HsdsServicePage } from '../../../../plugins/builtin/open-data/hsds.ts';
-import { fixtureModel } from '../../../helpers/content.ts';
+import { type HsdsServicePage, hsdsExporter, uuidV5 } from '../../../../plugins/builtin/open-data/hsds.ts';
 import { exportContext, variantOfPermanence } from '../../../fixtures/open-data/initiatives.ts';
+import { fixtureModel } from '../../../helpers/content.ts';
 
 const model = fixtureModel();
 const context = exportContext(model, '2027-01-05T10:00:00Z');
@@ -120,7 +120,10 @@ describe('HSDS 3.0 export', () => {
     });
     expect(s.description.startsWith(permanence.summary)).toBe(true);
     expect(s.phones.map((p) => p.number)).toEqual(['071 12 34 56']);
-    expect(s.languages.map((l) => [l.code, l.name])).toEqual([['fr', 'Français'], ['ar', 'Arabe']]);
+    expect(s.languages.map((l) => [l.code, l.name])).toEqual([
+      ['fr', 'Français'],
+      ['ar', 'Arabe'],
+    ]);
     const location = s.service_at_locations[0].location;
     expect(location).toMatchObject({ location_type: 'physical', latitude: 50.3889, longitude: 4.4335 });
     expect(location.addresses[0]).toMatchObject({

@@ -2,8 +2,8 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Initiative } from '../../../../core/model/index.ts';
 import { CALENDAR_NAME, icalendarExporter, MAX_SESSIONS } from '../../../../plugins/builtin/open-data/icalendar.ts';
-import { fixtureModel } from '../../../helpers/content.ts';
 import { exportContext, variantOfPermanence } from '../../../fixtures/open-data/initiatives.ts';
+import { fixtureModel } from '../../../helpers/content.ts';
 
 const model = fixtureModel();
 const context = exportContext(model, '2027-01-05T10:00:00Z');
@@ -121,7 +121,12 @@ describe('iCalendar export', () => {
 
   it('honours public holidays and dated exceptions', () => {
     // Tuesday 11 November 2025 is Armistice Day, a public holiday in Belgium.
-    const holidays = initiative({ id: 'formation-novembre', kind: 'formation', hours: 'Tu 09:00-12:00; PH off', period: { start: '2025-11-04', end: '2025-11-18' } });
+    const holidays = initiative({
+      id: 'formation-novembre',
+      kind: 'formation',
+      hours: 'Tu 09:00-12:00; PH off',
+      period: { start: '2025-11-04', end: '2025-11-18' },
+    });
     expect(exportCalendar([holidays]).events.map((e) => e.start)).toEqual(['2025-11-04T08:00:00.000Z', '2025-11-18T08:00:00.000Z']);
     const closedOnce = initiative({ ...training, id: 'formation-avec-relache', hours: 'Tu 09:00-12:00; 2027 Mar 23 off' });
     expect(exportCalendar([closedOnce]).events.map((e) => e.start)).toEqual(['2027-03-16T08:00:00.000Z', '2027-03-30T07:00:00.000Z']);

@@ -17,8 +17,8 @@ import {
   toLmn,
 } from '../../../../plugins/builtin/open-data/lmn-mapping.ts';
 import { csvExporter } from '../../../../plugins/builtin/open-data/our-csv.ts';
+import { epnChatelet, exportContext, fieldsOf, formationRansart, openDataInitiatives, permanenceMarcinelle } from '../../../fixtures/open-data/initiatives.ts';
 import { fixtureModel } from '../../../helpers/content.ts';
-import { epnChatelet, fieldsOf, formationRansart, openDataInitiatives, permanenceMarcinelle, exportContext } from '../../../fixtures/open-data/initiatives.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures/open-data');
 const model = fixtureModel();
@@ -258,7 +258,10 @@ describe('LMN CSV import of a hand-written file', () => {
 
   it('accepts the long values and `;` separators of the drafts', () => {
     const ransart = read[3];
-    expect(ransart.initiative).toMatchObject({ kind: 'accompagnement', access: { cost: 'payant', appointment: 'sans', modes: ['telephoner', 'se-presenter'] } });
+    expect(ransart.initiative).toMatchObject({
+      kind: 'accompagnement',
+      access: { cost: 'payant', appointment: 'sans', modes: ['telephoner', 'se-presenter'] },
+    });
     expect(ransart.warnings).toBeUndefined();
     expect(model.fieldsSchema.safeParse(ransart.initiative).error).toBeUndefined();
   });

@@ -1,8 +1,9 @@
 // "Lire la suite" under a news excerpt. The classic theme puts the post title in an
 // aria-label that hides the visible words (WCAG 2.5.3, label in name); here the visible
 // text starts the accessible name and the title follows for screen readers.
-import React, { type ReactNode } from 'react';
+
 import Link from '@docusaurus/Link';
+import type { ReactNode } from 'react';
 
 interface Props {
   blogPostTitle: string;

@@ -19,7 +19,10 @@ const compact = <T extends Record<string, unknown>>(o: T): Partial<T> | undefine
 
 /** Field name in the form for a path of the API's `fields` (e.g. initiative.address.street → address_street). */
 export function formFieldFor(path: string): string {
-  return path.replace(/^initiative\./, '').replace(/\.\d+$/, '').replace(/\./g, '_');
+  return path
+    .replace(/^initiative\./, '')
+    .replace(/\.\d+$/, '')
+    .replace(/\./g, '_');
 }
 
 export function formToSubmission(f: FormFields): Record<string, unknown> {
@@ -36,8 +39,18 @@ export function formToSubmission(f: FormFields): Record<string, unknown> {
           services: many(f, 'services'),
           publics: many(f, 'publics'),
           languages: many(f, 'languages'),
-          access: { cost: one(f, 'access_cost'), appointment: one(f, 'access_appointment'), modes: many(f, 'access_modes'), accessibility: many(f, 'access_accessibility') },
-          address: { street: one(f, 'address_street'), postcode: one(f, 'address_postcode'), locality: one(f, 'address_locality'), commune: one(f, 'address_commune') },
+          access: {
+            cost: one(f, 'access_cost'),
+            appointment: one(f, 'access_appointment'),
+            modes: many(f, 'access_modes'),
+            accessibility: many(f, 'access_accessibility'),
+          },
+          address: {
+            street: one(f, 'address_street'),
+            postcode: one(f, 'address_postcode'),
+            locality: one(f, 'address_locality'),
+            commune: one(f, 'address_commune'),
+          },
           hours: one(f, 'hours'),
           contact: compact({ phone: one(f, 'contact_phone'), email: one(f, 'contact_email'), website: one(f, 'contact_website') }),
           period: compact({ start: one(f, 'period_start'), end: one(f, 'period_end') }),

@@ -1,0 +1,30 @@
+// A page of the site made by the server (the no-JavaScript answers of forms): the site's
+// shell around a <main>, or a bare French page when no site is built (API-only use).
+import { escapeHtml } from '../../core/html.ts';
+import { loadShell, type Shell } from './shell.ts';
+
+export interface PlainPage {
+  title: string;
+  /** HTML of the page's content (escaped by the caller). */
+  body: string;
+  path: string;
+  noindex?: boolean;
+}
+
+export function renderPlainPage(buildDir: string | undefined, { title, body, path, noindex = true }: PlainPage): string {
+  let shell: Shell | undefined;
+  try {
+    shell = buildDir ? loadShell(buildDir) : undefined;
+  } catch {
+    shell = undefined;
+  }
+  const main = `<main class="container container--narrow margin-vert--lg" id="passerelle-main">${body}</main>`;
+  if (!shell) return `<!doctype html><html lang="fr-BE"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${main}</body></html>`;
+  return shell.fill({
+    title: escapeHtml(title),
+    description: escapeHtml(title),
+    path,
+    head: noindex ? '<meta name="robots" content="noindex">' : '',
+    body: main,
+  });
+}
