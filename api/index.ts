@@ -5,6 +5,7 @@ import { type ContentModel, loadContentModel } from '../core/model/index.ts';
 import { type ProjectPaths, resolvePaths } from '../core/model/paths.ts';
 import { normalizeSiteUrl } from '../core/urls.ts';
 import { createPluginHost, type PasserelleConfig, type PluginHost } from '../plugins/api/index.ts';
+import { createDirectoryRenderer } from '../site/directory/index.ts';
 import { openModerators } from './auth/moderators.ts';
 import { createAuthService, openSessions } from './auth/service.ts';
 import { createExportService } from './export/service.ts';
@@ -12,13 +13,13 @@ import type { HealthProbe } from './health/router.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openAudit } from './moderation/audit.ts';
 import { createModerationService } from './moderation/service.ts';
-import { rerenderPage } from './moderation/side-effects.ts';
+import { createPublishing, failpointsFrom, gitRepository, type Publishing } from './publish/index.ts';
 import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './search/runtime.ts';
 import { createApp } from './server.ts';
 import { lockDataDir } from './storage/data-lock.ts';
 import type { SubmissionsRouterOptions } from './submissions/router.ts';
 import { createSubmissionsService } from './submissions/service.ts';
-import { SubmissionRecords } from './submissions/store.ts';
+import { type Submission, SubmissionRecords, toPluginSubmission } from './submissions/store.ts';
 
 export interface RunningServer {
   server: Server;
@@ -40,37 +41,59 @@ export interface ServerOptions {
   config?: PasserelleConfig;
 }
 
-export async function startServer(opts: ServerOptions = {}): Promise<RunningServer & { search?: SearchRuntime; plugins: PluginHost }> {
+export interface StartedServer extends RunningServer {
+  search?: SearchRuntime;
+  plugins: PluginHost;
+  /** The publish pipeline (tests and benchmarks wait on `drained()`). */
+  publishing: Publishing;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<StartedServer> {
   const paths = opts.paths ?? resolvePaths();
   const logger = opts.logger ?? createLogger();
   const model = opts.model ?? loadContentModel(paths);
   const siteUrl = normalizeSiteUrl(process.env.PASSERELLE_SITE_URL);
-  // The search index applies the plugins' toSearchDocument; the plugins get the index.
-  let plugins: PluginHost | undefined;
-  const search = opts.search ? createSearchRuntime(opts.search, model, logger, (doc, i) => (plugins ? plugins.toSearchDocument(doc, i) : doc)) : undefined;
-  plugins = await createPluginHost({
-    paths,
-    model,
-    logger,
-    runtime: 'server',
-    siteUrl,
-    ...(opts.config ? { config: opts.config } : {}),
-    ...(search ? { search: { upsertInitiative: (i) => search.store.upsertInitiative(model, i), markStale: () => search.markStale() } } : {}),
-  });
+  const plugins = await createPluginHost({ paths, model, logger, runtime: 'server', siteUrl, ...(opts.config ? { config: opts.config } : {}) });
   logger.info({ plugins: plugins.names }, 'plugins loaded');
+  // The index applies the plugins' toSearchDocument hooks.
+  const search = opts.search ? createSearchRuntime(opts.search, model, logger, (doc, i) => plugins.toSearchDocument(doc, i)) : undefined;
   const releaseLock = lockDataDir(paths.data);
   const records = await SubmissionRecords.open(paths.data);
-  const submissions = createSubmissionsService(model, records, logger, plugins);
+  const audit = await openAudit(paths.data);
+  const renderer = createDirectoryRenderer({ buildDir: paths.build, model, siteUrl, siteData: (scope) => plugins.siteData(scope) });
+  const publishing = createPublishing({
+    model,
+    dataDir: paths.data,
+    records,
+    audit,
+    plugins,
+    logger,
+    ...(renderer ? { renderer } : {}),
+    ...(search ? { search: { apply: (upserts, removals) => search.store.apply(model, upserts, removals), healthy: () => search.store.healthy() } } : {}),
+    repository: gitRepository(paths.content, plugins.committer),
+    failpoints: failpointsFrom(process.env.PASSERELLE_FAILPOINTS),
+  });
+  // What a crash left is finished before any new decision is taken.
+  await publishing.start();
+  const announce = async (submission: Submission) => {
+    await publishing.pipeline.begin({ kind: 'submitted', submission: toPluginSubmission(submission) });
+  };
+  const submissions = createSubmissionsService(model, records, logger, plugins, announce);
   if (search) await search.sync();
   const auth = createAuthService(await openModerators(paths.data), await openSessions(paths.data), logger);
-  const moderation = createModerationService(model, records, await openAudit(paths.data), logger, plugins, [
-    rerenderPage(model, paths.build, plugins, siteUrl),
-  ]);
-  const repaired = await moderation.reconcile();
-  if (repaired) logger.warn({ repaired }, 'interrupted approvals completed');
+  const moderation = createModerationService({
+    model,
+    records,
+    audit,
+    plugins,
+    pipeline: publishing.pipeline,
+    catalogue: publishing.catalogue,
+    dataDir: paths.data,
+  });
   const health: HealthProbe = {
     search: async () => (search ? ((await search.store.healthy()) ? 'ok' : 'unavailable') : 'disabled'),
     storage: async () => 'ok',
+    publishing: () => publishing.pipeline.status(),
   };
   const app = createApp({
     model,
@@ -97,10 +120,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     url,
     search,
     plugins,
+    publishing,
     close: () =>
       new Promise<void>((resolve) => {
         search?.stop();
-        plugins.close();
+        publishing.stop();
         releaseLock();
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -29,3 +29,22 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, { mo
     throw err;
   }
 }
+
+/** The same, without blocking the event loop (large records). */
+export async function writeFileAtomicAsync(file: string, content: string | Uint8Array, { mode, durable = false }: AtomicWriteOptions = {}): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+  const handle = await fs.promises.open(tmp, 'w', mode ?? 0o644);
+  try {
+    await handle.writeFile(content);
+    if (durable) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.promises.rename(tmp, file);
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true });
+    throw err;
+  }
+}

@@ -21,14 +21,18 @@ export interface FieldErrorOptions {
   unknownKey?: string;
 }
 
-/** Field errors of a failed parse: first message per field; unknown keys each get their own field. */
+/**
+ * Field errors of a failed parse: one message per field, the first; a list's items are one
+ * field (`services`, never `services.3`), so 12,000 bad values give one message, not
+ * 12,000. Unknown keys each get their own field.
+ */
 export function toFieldErrors(
   issues: readonly IssueLike[],
   { prefix = [], root = 'body', unknownKey = MESSAGES.unknownField }: FieldErrorOptions = {},
 ): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
-    const path = [...prefix, ...issue.path.map(String)];
+    const path = [...prefix, ...issue.path.filter((p) => typeof p !== 'number').map(String)];
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       for (const key of issue.keys) fields[[...path, key].join('.')] ??= unknownKey;
       continue;

@@ -28,6 +28,11 @@ export const DIRECTORY_PATH = '/annuaire';
 
 export type ProposalType = 'create' | 'update' | 'report';
 
+/** Names under /annuaire that are pages of their own (search, communes): never a listing's identifier. */
+export function reservedDirectorySlugs(communeSlugs: readonly string[]): ReadonlySet<string> {
+  return new Set(['recherche', ...communeSlugs]);
+}
+
 /** Site-relative paths (start with `/`). */
 export const sitePaths = {
   home: '/',

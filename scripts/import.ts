@@ -7,9 +7,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createImportService, formatReport, ImportError } from '../api/imports/service.ts';
 import { createLogger } from '../api/logger.ts';
+import { openAudit } from '../api/moderation/audit.ts';
+import { createPublishing, gitRepository } from '../api/publish/index.ts';
 import { DataLockError, lockDataDir } from '../api/storage/data-lock.ts';
 import { createSubmissionsService } from '../api/submissions/service.ts';
-import { SubmissionRecords } from '../api/submissions/store.ts';
+import { type Submission, SubmissionRecords, toPluginSubmission } from '../api/submissions/store.ts';
 import { loadContentModel, resolvePaths } from '../core/model/index.ts';
 import { createPluginHost } from '../plugins/api/index.ts';
 
@@ -54,20 +56,32 @@ try {
 }
 try {
   const records = await SubmissionRecords.open(paths.data);
-  const imports = createImportService(model, createSubmissionsService(model, records, logger, plugins), records, plugins);
+  // Each queued record gets its `submitted` job in the publishing journal; the server runs
+  // their hooks (webhooks…) when it starts. The worker is not started here.
+  const publishing = createPublishing({
+    model,
+    dataDir: paths.data,
+    records,
+    audit: await openAudit(paths.data),
+    plugins,
+    logger,
+    repository: gitRepository(paths.content),
+  });
+  const announce = async (submission: Submission) => {
+    await publishing.pipeline.begin({ kind: 'submitted', submission: toPluginSubmission(submission) });
+  };
+  const imports = createImportService(model, createSubmissionsService(model, records, logger, plugins, announce), records, plugins);
   const by = args.values.by ?? 'import@passerelle.invalid';
   const report = await imports.run(
     { name: path.basename(file), content: fs.readFileSync(file, 'utf8') },
     { source: args.values.source, dryRun: args.values['dry-run'], submitter: { name: 'Import de données', email: by, organisation: path.basename(file) } },
   );
   console.log(args.values.json ? JSON.stringify(report, null, 2) : formatReport(report));
-  await Promise.race([plugins.idle(), new Promise((r) => setTimeout(r, 10_000))]);
 } catch (err) {
   if (err instanceof ImportError) {
     console.error(err.message);
     process.exitCode = 1;
   } else throw err;
 } finally {
-  plugins.close();
   release();
 }

@@ -1,5 +1,5 @@
 // Moderator accounts in .data/moderators.json: e-mail and argon2id hash, created by the
-// CLI only (npm run moderator). Login failures are counted per account for the lockout.
+// CLI only (npm run moderator). Wrong passwords are throttled by the auth service, not here.
 import path from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import { JsonStore } from '../storage/json-store.ts';
@@ -8,8 +8,8 @@ export interface Moderator {
   email: string;
   passwordHash: string;
   createdAt: string;
-  failures: number;
-  lockedUntil?: string;
+  /** Older files kept a per-account counter here; it is no longer used. */
+  failures?: number;
 }
 
 export interface ModeratorsData {

@@ -12,7 +12,12 @@ export const SESSION_COOKIE = 'passerelle_session';
 export function sessionCookie(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // a malformed cookie is no session (401), never a crash
+    }
   }
   return undefined;
 }
@@ -33,8 +38,8 @@ const same = (a: string, b: string) => a.length === b.length && crypto.timingSaf
 
 /** Refuses without a session (401) and, unless GET/HEAD, without the CSRF token (403). */
 export function requireModerator(auth: AuthService): RequestHandler {
-  return (req, _res, next) => {
-    const session = auth.session(sessionCookie(req));
+  return async (req, _res, next) => {
+    const session = await auth.session(sessionCookie(req));
     if (!session) return next(new HttpError(401, 'unauthenticated', 'Connectez-vous pour modérer.'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       const token = req.get('x-csrf-token') ?? '';
@@ -58,7 +63,7 @@ export function authRouter(auth: AuthService, { loginLimit = 20 }: { loginLimit?
   });
   router.post('/login', limiter, async (req, res) => {
     const body = (req.body ?? {}) as { email?: unknown; password?: unknown };
-    const { sessionId, csrf, email } = await auth.login(body.email, body.password);
+    const { sessionId, csrf, email } = await auth.login(body.email, body.password, req.ip);
     res.cookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: SESSION_HOURS * 3_600_000 });
     res.set('Cache-Control', 'no-store').json({ email, csrfToken: csrf });
   });

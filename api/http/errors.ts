@@ -11,10 +11,24 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
+    /** More of the answer's `error` object (e.g. the current `state` with a 409). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'HttpError';
   }
+}
+
+/** At most this many fields, each message at most this long: an answer stays small whatever is sent. */
+export const MAX_FIELD_ERRORS = 40;
+export const MAX_FIELD_MESSAGE = 400;
+
+function capped(fields: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, message] of Object.entries(fields).slice(0, MAX_FIELD_ERRORS)) {
+    out[key.slice(0, 120)] = message.length > MAX_FIELD_MESSAGE ? `${message.slice(0, MAX_FIELD_MESSAGE - 1)}…` : message;
+  }
+  return out;
 }
 
 export const notFound = (message = "Cette adresse n'existe pas.") => new HttpError(404, 'not_found', message);
@@ -40,6 +54,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
       error = new HttpError(500, 'internal_error', 'Une erreur inattendue est survenue. Réessayez dans un moment.');
     }
-    res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } });
+    res
+      .status(error.status)
+      .json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: capped(error.fields) } : {}), ...error.details } });
   };
 }

@@ -1,33 +1,24 @@
-// Moderation rules. Approving writes the content file through the content model, with a
-// write-ahead intent recorded on the submission first: a crash between the file and the
-// decision is repaired by `reconcile` at the next start (never a file without its
-// decision or the reverse). Approving twice changes nothing the second time. Side effects
-// run after the decision: the plugins' onApproved hooks (search index, git commit,
-// notifications… see plugins/api/host.ts), then the page re-render; their failures are
-// logged and never undo it. Rejections and requests for changes notify the plugins too.
+// Moderation rules: who may decide what, and what a decision writes. Decisions are made
+// one at a time (an in-process queue; the data-directory lock makes this server the only
+// writer): a second decision on a submission already decided answers 409 already_decided
+// and publishes nothing. A new listing's identifier is reserved by an exclusive create,
+// never by checking then writing. What a decision then does, step by step, is the publish
+// pipeline's (api/publish/pipeline.ts).
 import fs from 'node:fs';
+import path from 'node:path';
 import { reprefix, toFieldErrors } from '../../core/field-errors.ts';
-import {
-  type ContentModel,
-  FIELD_ORDER,
-  type Initiative,
-  initiativeFile,
-  readInitiativeFile,
-  serializeInitiative,
-  uniqueSlug,
-  writeInitiativeFile,
-} from '../../core/model/index.ts';
-import { SUBMISSION_STATUSES } from '../../core/statuses.ts';
+import { type ContentModel, FIELD_ORDER, type Initiative, initiativeFile, uniqueSlug } from '../../core/model/index.ts';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../core/statuses.ts';
+import { reservedDirectorySlugs } from '../../core/urls.ts';
 import type { Change, ModerationView } from '../../core/wire/moderation.ts';
 import type { PluginHost } from '../../plugins/api/index.ts';
 import { HttpError } from '../http/errors.ts';
-import type { Logger } from '../logger.ts';
+import type { Catalogue, ListingProgress, Pipeline } from '../publish/index.ts';
 import type { JsonStore } from '../storage/json-store.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/private-dir.ts';
 import { pluginFieldErrors } from '../submissions/service.ts';
 import { type Submission, type SubmissionRecords, toPluginSubmission } from '../submissions/store.ts';
 import type { AuditData, AuditEntry } from './audit.ts';
-
-export type SideEffect = (initiative: Initiative, context: { submission: string; moderator: string }) => Promise<void>;
 
 export type { Change, ModerationView };
 
@@ -38,23 +29,43 @@ export interface ModerationService {
   reject(id: string, moderator: string, reason: unknown): Promise<ModerationView>;
   requestChanges(id: string, moderator: string, message: unknown): Promise<ModerationView>;
   audit(): AuditEntry[];
-  /** Completes approvals interrupted by a crash (run at start). */
-  reconcile(): Promise<number>;
+  /** What the publish pipeline still has to do, listing by listing. */
+  publishing(): ListingProgress[];
 }
 
-interface Intent {
-  initiative: Initiative;
-  by: string;
-  at: string;
+export interface ModerationDeps {
+  model: ContentModel;
+  records: SubmissionRecords;
+  audit: JsonStore<AuditData>;
+  plugins: PluginHost;
+  pipeline: Pipeline;
+  catalogue: Catalogue;
+  /** Where identifiers are reserved (.data). */
+  dataDir: string;
 }
 
-type Stored = Submission & { intent?: Intent; result?: { initiative: string }; decidedBy?: string };
+type Stored = Submission & { result?: { initiative: string }; decidedBy?: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+const DECIDED: Record<SubmissionStatus, string> = {
+  pending: 'en attente',
+  approved: 'acceptée',
+  rejected: 'refusée',
+  changes_requested: 'renvoyée pour modifications',
+};
+
 function view(s: Stored, changes?: Change[]): ModerationView {
-  const { tokenHash: _t, intent: _i, decidedBy: _d, ...rest } = s;
+  const { tokenHash: _t, decidedBy: _d, ...rest } = s as Stored & { intent?: unknown };
+  delete (rest as { intent?: unknown }).intent;
   return { ...rest, ...(changes ? { changes } : {}) };
+}
+
+/** 409 with the current state and the published id, so a second tab knows what happened. */
+function alreadyDecided(s: Stored): HttpError {
+  return new HttpError(409, 'already_decided', `Cette demande est déjà traitée : elle est ${DECIDED[s.status]}.`, undefined, {
+    state: { status: s.status, ...(s.result ? { initiative: s.result.initiative } : {}) },
+  });
 }
 
 export function diffInitiative(before: Partial<Initiative>, after: Partial<Initiative>): Change[] {
@@ -68,40 +79,51 @@ export function diffInitiative(before: Partial<Initiative>, after: Partial<Initi
   return changes;
 }
 
-export function createModerationService(
-  model: ContentModel,
-  records: SubmissionRecords,
-  auditLog: JsonStore<AuditData>,
-  logger: Logger,
-  plugins: PluginHost,
-  sideEffects: SideEffect[] = [],
-): ModerationService {
+export function createModerationService({ model, records, audit: auditLog, plugins, pipeline, catalogue, dataDir }: ModerationDeps): ModerationService {
+  const slugDir = path.join(dataDir, 'publishing', 'slugs');
+  ensurePrivateDir(slugDir);
+  const reserved = reservedDirectorySlugs(model.territory.communes.map((c) => c.slug));
+
   const find = (id: string): Stored => {
     const s = records.find(id) as Stored | undefined;
     if (!s) throw new HttpError(404, 'not_found', "Cette demande n'existe pas.");
     return s;
   };
-  const current = (id: string): Initiative | undefined => {
-    const file = initiativeFile(model.paths.initiatives, id);
-    return fs.existsSync(file) ? readInitiativeFile(model, file) : undefined;
-  };
 
-  async function runSideEffects(initiative: Initiative, submission: string, moderator: string): Promise<void> {
-    const stored = records.find(submission);
-    if (stored) await plugins.emit('onApproved', { submission: toPluginSubmission(stored), initiative: structuredClone(initiative), moderator });
-    for (const effect of sideEffects) {
+  // One decision at a time: each waits for the previous one to be recorded.
+  let tail: Promise<unknown> = Promise.resolve();
+  function serialized<T>(decide: () => Promise<T>): Promise<T> {
+    const run = tail.then(decide, decide);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Still open, and no decision under way for it (a decision left by a crash is finished at start). */
+  function assertOpen(s: Stored): void {
+    if (s.status !== 'pending' || pipeline.openDecisionFor(s.id)) throw alreadyDecided(s);
+  }
+
+  /** A free identifier for a new listing, reserved by creating its marker exclusively. */
+  function reserveId(name: string): string {
+    const refused = new Set<string>();
+    const taken = (slug: string) =>
+      refused.has(slug) || reserved.has(slug) || catalogue.has(slug) || fs.existsSync(initiativeFile(model.paths.initiatives, slug));
+    for (;;) {
+      const slug = uniqueSlug(name, taken);
       try {
-        await effect(initiative, { submission, moderator });
-      } catch (err) {
-        logger.error({ err, submission, initiative: initiative.id }, 'an after-approval step failed; the approval stands');
+        fs.writeFileSync(path.join(slugDir, slug), '', { flag: 'wx', mode: PRIVATE_FILE_MODE });
+        return slug;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        refused.add(slug); // reserved by an earlier decision: try the next one
       }
     }
   }
 
-  /** Builds the file an approval would write, validated as a whole content file. */
-  async function proposed(s: Stored, edits: unknown): Promise<Initiative> {
+  /** The listing an approval would write (without its id for a new one), checked as a whole file. */
+  async function proposed(s: Stored, edits: unknown): Promise<Omit<Initiative, 'id'> & { id?: string }> {
     if (s.type === 'report') {
-      const existing = s.targetId ? current(s.targetId) : undefined;
+      const existing = s.targetId ? catalogue.get(s.targetId) : undefined;
       if (!existing) throw new HttpError(409, 'conflict', "L'initiative signalée n'existe plus.");
       return { ...existing, status: 'archived', updated: today(), source: { ...existing.source, submission: s.id } };
     }
@@ -115,63 +137,42 @@ export function createModerationService(
       origin: 'moderation',
     });
     if (Object.keys(pluginErrors).length) {
-      const errors = edits === undefined ? pluginErrors : reprefix(pluginErrors, 'initiative', 'edits');
       throw new HttpError(
         400,
         'invalid_edits',
         edits === undefined
           ? 'Cette demande ne respecte pas une règle ajoutée depuis : corrigez-la avant de l’approuver.'
           : 'Les modifications ne sont pas valides.',
-        errors,
+        edits === undefined ? pluginErrors : reprefix(pluginErrors, 'initiative', 'edits'),
       );
     }
-    const id =
-      s.type === 'update' && s.targetId ? s.targetId : uniqueSlug(fields.data.name, (slug) => fs.existsSync(initiativeFile(model.paths.initiatives, slug)));
-    if (s.type === 'update' && !current(id)) throw new HttpError(409, 'conflict', "L'initiative à mettre à jour n'existe plus.");
+    if (s.type === 'update' && !(s.targetId && catalogue.get(s.targetId))) throw new HttpError(409, 'conflict', "L'initiative à mettre à jour n'existe plus.");
     const origin = s.imported ? ('import' as const) : ('moderation' as const);
-    const initiative = { ...fields.data, id, source: { origin, submission: s.id }, updated: today(), status: 'active' as const };
-    return model.initiativeSchema.parse(initiative) as Initiative;
+    const withoutId = { ...fields.data, source: { origin, submission: s.id }, updated: today(), status: 'active' as const };
+    // Checked now with a placeholder identifier, so a bad proposal never reserves one.
+    model.initiativeSchema.parse({ ...withoutId, id: s.targetId ?? 'verification' });
+    return s.type === 'update' && s.targetId ? { ...withoutId, id: s.targetId } : withoutId;
   }
 
-  async function finalize(id: string, intent: Intent): Promise<void> {
-    const file = initiativeFile(model.paths.initiatives, intent.initiative.id);
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== serializeInitiative(intent.initiative))
-      writeInitiativeFile(model.paths.initiatives, intent.initiative);
-    await auditLog.update((d) => {
-      if (!d.entries.some((e) => e.submission === id && e.action === 'approve'))
-        d.entries.push({ at: intent.at, by: intent.by, action: 'approve', submission: id, initiative: intent.initiative.id });
-    });
-    await records.change(id, (x) => {
-      const s = x as Stored;
-      s.status = 'approved';
-      s.updatedAt = intent.at;
-      s.decidedBy = intent.by;
-      s.result = { initiative: intent.initiative.id };
-      delete s.intent;
-    });
-    await records.archiveDecided();
-  }
-
-  async function decide(id: string, moderator: string, status: 'rejected' | 'changes_requested', text: unknown, what: string): Promise<ModerationView> {
+  async function decide(id: string, moderator: string, kind: 'reject' | 'request_changes', text: unknown, what: string): Promise<ModerationView> {
+    const field = kind === 'reject' ? 'reason' : 'message';
     if (typeof text !== 'string' || !text.trim())
-      throw new HttpError(400, 'invalid_request', `${what} est obligatoire.`, { [status === 'rejected' ? 'reason' : 'message']: `${what} est obligatoire.` });
-    if (text.length > 2000) throw new HttpError(400, 'invalid_request', `${what} : 2000 caractères au maximum.`);
-    const s = find(id);
-    if (s.status !== 'pending') throw new HttpError(409, 'conflict', `Cette demande est déjà traitée (${s.status}).`);
-    const at = new Date().toISOString();
-    const entry: AuditEntry = { at, by: moderator, action: status === 'rejected' ? 'reject' : 'request_changes', submission: id, reason: text.trim() };
-    await records.change(id, (x) => {
-      x.status = status;
-      x.updatedAt = at;
-      x.reason = text.trim();
-      x.thread.push({ at, from: 'moderator', text: text.trim() });
+      throw new HttpError(400, 'invalid_request', `${what} est obligatoire.`, { [field]: `${what} est obligatoire.` });
+    if (text.length > 2000)
+      throw new HttpError(400, 'invalid_request', `${what} : 2000 caractères au maximum.`, { [field]: `${what} : 2000 caractères au maximum.` });
+    assertOpen(find(id));
+    return serialized(async () => {
+      const s = find(id);
+      assertOpen(s);
+      await pipeline.begin({
+        kind,
+        by: moderator,
+        submission: toPluginSubmission(s),
+        reason: text.trim(),
+        ...(s.targetId ? { initiativeId: s.targetId } : {}),
+      });
+      return view(find(id));
     });
-    await auditLog.update((d) => d.entries.push(entry));
-    await records.archiveDecided();
-    const decided = find(id);
-    // The submitter is told (notifications); the moderator does not wait for it.
-    void plugins.emit(status === 'rejected' ? 'onRejected' : 'onChangesRequested', { submission: toPluginSubmission(decided), moderator, reason: text.trim() });
-    return view(decided);
   }
 
   return {
@@ -186,39 +187,37 @@ export function createModerationService(
 
     get(id) {
       const s = find(id);
-      const existing = s.type !== 'create' && s.targetId ? current(s.targetId) : undefined;
+      const existing = s.type !== 'create' && s.targetId ? catalogue.get(s.targetId) : undefined;
       return view(s, existing && s.initiative ? diffInitiative(existing, s.initiative) : undefined);
     },
 
     async approve(id, moderator, edits) {
-      const s = find(id);
-      if (s.status === 'approved') return view(s); // approving twice changes nothing
-      if (s.status !== 'pending') throw new HttpError(409, 'conflict', `Cette demande est déjà traitée (${s.status}).`);
-      const intent: Intent = { initiative: await proposed(s, edits), by: moderator, at: new Date().toISOString() };
-      await records.change(id, (x) => {
-        (x as Stored).intent = intent;
+      assertOpen(find(id));
+      const draft = await proposed(find(id), edits);
+      return serialized(async () => {
+        const s = find(id);
+        assertOpen(s);
+        const initiativeId = draft.id ?? reserveId(draft.name);
+        const after = { ...draft, id: initiativeId } as Initiative;
+        const before = catalogue.get(initiativeId);
+        await pipeline.begin({
+          kind: 'approve',
+          by: moderator,
+          submission: toPluginSubmission(s),
+          initiativeId,
+          ...(before ? { before } : {}),
+          after,
+          ...(edits !== undefined ? { edited: true } : {}),
+        });
+        return view(find(id));
       });
-      await finalize(id, intent);
-      await runSideEffects(intent.initiative, id, moderator);
-      return view(find(id));
     },
 
-    reject: (id, moderator, reason) => decide(id, moderator, 'rejected', reason, 'La raison du refus'),
-    requestChanges: (id, moderator, message) => decide(id, moderator, 'changes_requested', message, 'Ce qu’il faut changer'),
+    reject: (id, moderator, reason) => decide(id, moderator, 'reject', reason, 'La raison du refus'),
+    requestChanges: (id, moderator, message) => decide(id, moderator, 'request_changes', message, 'Ce qu’il faut changer'),
 
     audit: () => [...auditLog.data.entries].reverse(),
 
-    async reconcile() {
-      const open = (records.queue.data.submissions as Stored[]).filter((s) => s.intent);
-      for (const s of open) {
-        const intent = s.intent;
-        if (!intent) continue;
-        await finalize(s.id, intent);
-        await runSideEffects(intent.initiative, s.id, intent.by);
-        logger.warn({ submission: s.id }, 'an interrupted approval was completed at start');
-      }
-      await records.archiveDecided(); // also finishes a move cut short by a crash
-      return open.length;
-    },
+    publishing: () => pipeline.progress(),
   };
 }

@@ -50,6 +50,66 @@ export function masterKey(dataDir: string): string {
   return key;
 }
 
+interface RunningRecord {
+  host: string;
+  pid?: number;
+  /** The process that started it. */
+  owner?: number;
+}
+
+const alive = (pid: number | undefined): pid is number => {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Whether `pid` is a Meilisearch on this data directory (not a pid reused by another program). */
+function isOurMeili(pid: number, dataDir: string): boolean {
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return cmdline.some((a) => a.includes('meilisearch')) && cmdline.includes(path.join(dataDir, 'meili'));
+  } catch {
+    return false;
+  }
+}
+
+async function stopPid(pid: number): Promise<void> {
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; waited < 5000 && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * A Meilisearch already started on this data directory: reused when the process that
+ * started it still runs (`npm run index` beside `npm start`); stopped when that process is
+ * gone (a crash left it behind, and nobody would ever stop it). Returns the host to reuse.
+ */
+async function reuseOrStopStale(runningFile: string, dataDir: string): Promise<string | undefined> {
+  if (!fs.existsSync(runningFile)) return undefined;
+  let record: RunningRecord;
+  try {
+    record = JSON.parse(fs.readFileSync(runningFile, 'utf8')) as RunningRecord;
+  } catch {
+    fs.rmSync(runningFile, { force: true });
+    return undefined;
+  }
+  if (alive(record.owner) && record.owner !== process.pid && alive(record.pid)) {
+    try {
+      await waitHealthy(record.host, undefined, () => '', 2000);
+      return record.host;
+    } catch {
+      return undefined; // not answering: start our own (the owner's stays its own)
+    }
+  }
+  if (alive(record.pid) && isOurMeili(record.pid, dataDir)) await stopPid(record.pid);
+  fs.rmSync(runningFile, { force: true });
+  return undefined;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -93,18 +153,9 @@ export async function startMeili({ dataDir, env = process.env, port, timeoutMs =
     return { host, apiKey: env.MEILI_MASTER_KEY, external: true, stop: async () => {} };
   }
   const apiKey = masterKey(dataDir);
-  // Already running for this data directory (e.g. `npm run index` while `npm start` runs)?
   const runningFile = path.join(dataDir, 'meili-running.json');
-  if (fs.existsSync(runningFile)) {
-    try {
-      const { host: runningHost, pid } = JSON.parse(fs.readFileSync(runningFile, 'utf8')) as { host: string; pid: number };
-      process.kill(pid, 0);
-      await waitHealthy(runningHost, undefined, () => '', 2000);
-      return { host: runningHost, apiKey, external: true, stop: async () => {} };
-    } catch {
-      fs.rmSync(runningFile, { force: true });
-    }
-  }
+  const reused = await reuseOrStopStale(runningFile, dataDir);
+  if (reused) return { host: reused, apiKey, external: true, stop: async () => {} };
   const bin = bundledBinary();
   const httpPort = port ?? (await freePort());
   const host = `http://127.0.0.1:${httpPort}`;
@@ -142,7 +193,9 @@ export async function startMeili({ dataDir, env = process.env, port, timeoutMs =
     child.kill('SIGKILL');
     throw e;
   }
-  fs.writeFileSync(runningFile, JSON.stringify({ host, pid: child.pid }));
+  // Who started it (owner): a later start can tell a live server's Meilisearch (reuse it)
+  // from the orphan of a crashed one (stop it).
+  fs.writeFileSync(runningFile, JSON.stringify({ host, pid: child.pid, owner: process.pid } satisfies RunningRecord), { mode: 0o600 });
   return {
     host,
     apiKey,

@@ -155,7 +155,14 @@ export class SearchStore {
     return { initiatives: initiatives.length, docs: docs.length };
   }
 
-  /** One initiative changed (approval): upsert or remove it, and wait until searchable. */
+  /** Initiatives changed (the publish pipeline, in batches): upsert and remove, and wait until searchable. */
+  async apply(model: ContentModel, upserts: Initiative[], removals: string[], now = new Date()): Promise<void> {
+    const index = this.client.index(this.names.initiatives);
+    if (upserts.length) await done(index.addDocuments(upserts.map((i) => this.document(model, i, now))), `upsert ${upserts.length}`);
+    if (removals.length) await done(index.deleteDocuments(removals), `remove ${removals.length}`);
+  }
+
+  /** One initiative changed: upsert or remove it, and wait until searchable. */
   async upsertInitiative(model: ContentModel, initiative: Initiative, now = new Date()): Promise<void> {
     const index = this.client.index(this.names.initiatives);
     if (initiative.status === 'active') await done(index.addDocuments([this.document(model, initiative, now)]), `upsert ${initiative.id}`);

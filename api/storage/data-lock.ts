@@ -3,6 +3,7 @@
 // (its pid is gone) is taken over.
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from './private-dir.ts';
 
 export class DataLockError extends Error {
   override name = 'DataLockError';
@@ -19,7 +20,7 @@ function alive(pid: number): boolean {
 
 /** Takes the lock of `dataDir`; returns the function that releases it. */
 export function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = path.join(dataDir, 'passerelle.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -6,13 +6,12 @@ import * as z from 'zod';
 import { toFieldErrors } from '../../core/field-errors.ts';
 import { MESSAGES } from '../../core/messages.ts';
 import { type ContentModel, initiativeFile, readInitiativeFile } from '../../core/model/index.ts';
-import { sitePaths } from '../../core/urls.ts';
 import type { PublicStatus, Receipt } from '../../core/wire/submissions.ts';
 import { PluginHookError, type PluginHost, type SubmissionDraft } from '../../plugins/api/index.ts';
 import { type FieldErrors, HttpError } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import { createSubmissionRequestSchema, type SubmissionRequest } from './schema.ts';
-import { type Submission, type SubmissionRecords, toPluginSubmission } from './store.ts';
+import type { Submission, SubmissionRecords } from './store.ts';
 
 export type { PublicStatus, Receipt };
 
@@ -54,7 +53,16 @@ export async function pluginFieldErrors(plugins: PluginHost, draft: SubmissionDr
 const asObject = (value: unknown): Record<string, unknown> | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
-export function createSubmissionsService(model: ContentModel, records: SubmissionRecords, logger: Logger, plugins: PluginHost): SubmissionsService {
+/** What happens once a submission is queued: the publish pipeline's `submitted` job (its hooks: notifications…). */
+export type AnnounceSubmission = (submission: Submission) => Promise<void>;
+
+export function createSubmissionsService(
+  model: ContentModel,
+  records: SubmissionRecords,
+  logger: Logger,
+  plugins: PluginHost,
+  announce: AnnounceSubmission = async () => {},
+): SubmissionsService {
   const schema = createSubmissionRequestSchema(model);
 
   /** Base rules and plugins' rules together, so a submitter sees every problem at once. */
@@ -101,8 +109,9 @@ export function createSubmissionsService(model: ContentModel, records: Submissio
       thread: request.message ? [{ at: now, from: 'submitter', text: request.message }] : [],
     };
     await records.add(submission);
-    // Notifications and the like: the submitter does not wait for them.
-    void plugins.emit('onSubmissionCreated', { submission: toPluginSubmission(submission), trackingPath: sitePaths.tracking(id) });
+    // Notifications and the like run later, as steps of the publish pipeline; the job that
+    // asks for them is on disk before the answer, so a crash loses none.
+    await announce(submission);
     return { id, status: 'pending', trackingToken };
   }
 

@@ -23,6 +23,16 @@ const text = (max: number, what: string) =>
     .max(max, `${what} : ${max} caractères au maximum.`)
     .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), `${what} contient des caractères de contrôle invisibles : retirez-les.`);
 
+/** Direction overrides and isolates, zero-width characters: in a name they disguise it (« Cafe\u202Eenilno »). */
+export const INVISIBLE_FORMATTING = /[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
+
+/** A short text shown as a title or a summary: also free of invisible formatting characters. */
+const label = (max: number, what: string) =>
+  text(max, what).refine(
+    (v) => !INVISIBLE_FORMATTING.test(v),
+    `${what} contient des caractères invisibles (changement du sens d'écriture ou espace sans largeur) : retapez le texte sans les copier-coller.`,
+  );
+
 const url = z
   .string()
   .trim()
@@ -69,11 +79,11 @@ export interface ContentModelContext {
 function fieldsShape({ vocabularies: v, territory: t }: ContentModelContext) {
   const communes = t.communes.map((c) => c.slug);
   return {
-    name: text(150, 'Le nom'),
+    name: label(150, 'Le nom'),
     kind: term(v, 'kinds', 'un type'),
-    summary: text(280, 'Le résumé'),
+    summary: label(280, 'Le résumé'),
     description: text(5000, 'La description').optional(),
-    organisation: z.object({ name: text(150, "Le nom de l'organisation"), website: url.optional() }).strict(),
+    organisation: z.object({ name: label(150, "Le nom de l'organisation"), website: url.optional() }).strict(),
     services: terms(v, 'services', 'un service', 1),
     publics: terms(v, 'publics', 'un public', 1),
     support: terms(v, 'support', 'une prise en charge spécifique', 0).optional(),

@@ -36,4 +36,8 @@ export interface AuditEntry {
   submission: string;
   initiative?: string;
   reason?: string;
+  /** The publishing job of this decision. */
+  job?: string;
+  /** The moderator changed the proposal before approving it. */
+  edited?: boolean;
 }

@@ -1,8 +1,7 @@
 // Runs the configured plugins' hooks for the server, the build and the CLIs: validation
-// (merged field errors, a failing hook refuses the submission), side effects (config order,
-// time limit per attempt, retries with backoff in the background, never thrown back to the
-// caller), search documents, exporters, sources and site data. Every log line and error
-// names the plugin and the hook.
+// (merged field errors, a failing hook refuses the submission), one attempt of a decision
+// hook (the publish pipeline, api/publish/, decides when and how often), search documents,
+// exporters, sources and site data. Every log line and error names the plugin and the hook.
 import type { ContentModel, Initiative, ProjectPaths } from '../../core/model/index.ts';
 import { normalizeSiteUrl, type SiteUrl } from '../../core/urls.ts';
 import { importConfig, instantiatePlugins, PluginConfigError } from './load.ts';
@@ -18,7 +17,6 @@ import type {
   PluginInstance,
   PluginLogger,
   SearchDocument,
-  SearchIndexHandle,
   SideEffectPolicy,
   SiteData,
   SiteScope,
@@ -31,7 +29,7 @@ export const DEFAULT_LICENCE: Licence = {
   name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
   url: 'https://creativecommons.org/licenses/by/4.0/deed.fr',
 };
-export const DEFAULT_SIDE_EFFECT_POLICY: SideEffectPolicy = { timeoutMs: 5000, retries: 3, backoffMs: 1000 };
+export const DEFAULT_SIDE_EFFECT_POLICY: SideEffectPolicy = { timeoutMs: 10_000 };
 /** Time limit of a validation hook: a submitter is waiting. */
 export const VALIDATION_TIMEOUT_MS = 5000;
 
@@ -39,7 +37,7 @@ export interface HostLogger extends PluginLogger {
   child(bindings: object): HostLogger;
 }
 
-interface SideEffectEvents {
+export interface SideEffectEvents {
   onSubmissionCreated: SubmissionCreatedEvent;
   onApproved: ApprovedEvent;
   onRejected: DecisionEvent;
@@ -82,7 +80,6 @@ export interface PluginHostOptions {
   model: ContentModel;
   logger: HostLogger;
   runtime: PluginContext['runtime'];
-  search?: SearchIndexHandle;
   siteUrl?: SiteUrl;
   env?: Readonly<Record<string, string | undefined>>;
   /** Use this config instead of importing `paths.config` (tests). */
@@ -91,11 +88,10 @@ export interface PluginHostOptions {
 
 export class PluginHost {
   readonly licence: Licence;
+  /** Who commits approved files (config `git.committer`). */
+  readonly committer?: { name: string; email: string };
   private readonly exporterList: Exporter[] = [];
   private readonly sourceList: Source[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private running = new Set<Promise<unknown>>();
-  private closed = false;
 
   constructor(
     readonly plugins: PluginInstance[],
@@ -106,6 +102,7 @@ export class PluginHost {
     readonly siteUrl: SiteUrl = normalizeSiteUrl(undefined),
   ) {
     this.licence = config.licence ?? DEFAULT_LICENCE;
+    if (config.git?.committer) this.committer = config.git.committer;
     const problems: string[] = [];
     for (const p of plugins) {
       for (const e of p.exporters?.() ?? []) {
@@ -161,59 +158,26 @@ export class PluginHost {
     return errors;
   }
 
-  /**
-   * Runs a side-effect hook of every plugin, in config order. Resolves once each plugin's
-   * first attempt has ended (success, failure or time limit); never rejects. Failed
-   * attempts are retried in the background as SideEffectPolicy says.
-   */
-  async emit<H extends SideEffectHook>(hook: H, event: SideEffectEvents[H]): Promise<void> {
-    for (const p of this.plugins) {
-      const fn = p[hook] as ((e: SideEffectEvents[H], a: AttemptInfo) => unknown) | undefined;
-      if (!fn) continue;
-      const policy = { ...DEFAULT_SIDE_EFFECT_POLICY, ...p.sideEffects };
-      await this.attempt(p.name, hook, (info) => fn.call(p, event, info), policy, 1);
-    }
+  /** Plugins that implement a decision hook, in config order. */
+  withHook(hook: SideEffectHook): string[] {
+    return this.plugins.filter((p) => typeof p[hook] === 'function').map((p) => p.name);
   }
 
-  private async attempt(plugin: string, hook: string, run: (info: AttemptInfo) => unknown, policy: SideEffectPolicy, attempt: number): Promise<void> {
-    const work = withTimeout((signal) => run({ attempt, signal }), policy.timeoutMs);
-    this.running.add(work);
+  /** Time limit of one attempt of a plugin's decision hooks. */
+  timeoutOf(plugin: string): number {
+    return { ...DEFAULT_SIDE_EFFECT_POLICY, ...this.plugins.find((p) => p.name === plugin)?.sideEffects }.timeoutMs;
+  }
+
+  /** One attempt of one plugin's decision hook; a failure is thrown as PluginHookError. */
+  async runHook<H extends SideEffectHook>(plugin: string, hook: H, event: SideEffectEvents[H], attempt: AttemptInfo): Promise<void> {
+    const instance = this.plugins.find((p) => p.name === plugin);
+    const fn = instance?.[hook] as ((e: SideEffectEvents[H], a: AttemptInfo) => unknown) | undefined;
+    if (!instance || !fn) return;
     try {
-      await work;
-      if (attempt > 1) this.logger.info({ plugin, hook, attempt }, 'a side effect succeeded after a retry');
+      await fn.call(instance, event, attempt);
     } catch (err) {
-      const retry = attempt <= policy.retries && !this.closed;
-      const delay = policy.backoffMs * 4 ** (attempt - 1);
-      if (retry) {
-        this.logger.warn({ err, plugin, hook, attempt, retryInMs: delay }, 'a side effect failed; it will be retried');
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          void this.attempt(plugin, hook, run, policy, attempt + 1);
-        }, delay);
-        timer.unref();
-        this.timers.add(timer);
-      } else {
-        this.logger.error({ err, plugin, hook, attempt }, 'a side effect failed for the last time; it is dropped');
-      }
-    } finally {
-      this.running.delete(work);
+      throw new PluginHookError(plugin, hook, err);
     }
-  }
-
-  /** Resolves when no attempt runs and no retry is waiting (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.timers.size || this.running.size) {
-      await Promise.allSettled([...this.running]);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-
-  /** Drops waiting retries. */
-  close(): void {
-    this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
-    if (this.timers.size) this.logger.warn({ dropped: this.timers.size }, 'side-effect retries dropped at shutdown');
-    this.timers.clear();
   }
 
   toSearchDocument<D extends SearchDocument>(document: D, initiative: Initiative): D {
@@ -267,7 +231,6 @@ export async function createPluginHost(opts: PluginHostOptions): Promise<PluginH
     logger: opts.logger.child({ plugin: name }),
     env,
     runtime: opts.runtime,
-    ...(opts.search ? { search: opts.search } : {}),
   }));
   return new PluginHost(instances, config, opts.logger, file.split('/').pop(), siteUrl);
 }

@@ -19,14 +19,6 @@ export interface PluginLogger {
   debug(obj: object, msg?: string): void;
 }
 
-/** The search index, given to plugins when the server runs with Meilisearch. */
-export interface SearchIndexHandle {
-  /** Adds, replaces or (archived) removes one initiative; resolves once it is searchable. */
-  upsertInitiative(initiative: Initiative): Promise<void>;
-  /** Asks for a full re-sync at the next occasion (after an outage). */
-  markStale(): void;
-}
-
 /** What every plugin factory receives besides its options. */
 export interface PluginContext {
   /** Vocabularies, territory, initiative schemas and paths of this instance. */
@@ -39,8 +31,6 @@ export interface PluginContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Where the plugin runs: `server` (API), `build` (site build), `cli` (import, check). */
   runtime: 'server' | 'build' | 'cli';
-  /** Present only on the server when Meilisearch is configured. */
-  search?: SearchIndexHandle;
 }
 
 /** A submission as plugins see it. `submitter` is private: use it to notify, never publish it. */
@@ -90,27 +80,30 @@ export interface SubmissionCreatedEvent {
   trackingPath: string;
 }
 
-/** Given to each attempt of a side-effect hook. */
+/**
+ * Given to each attempt of a decision hook. Decision hooks are steps of the publish
+ * pipeline (api/publish/pipeline.ts): an attempt that throws or exceeds its time limit is
+ * tried again later (1 s, 2 s, 4 s… at most every 5 minutes) until it succeeds, across
+ * restarts, and the moderation page shows it waiting. So a hook may run more than once for
+ * one event: use `deliveryId` and `done`/`markDone` to do each thing once.
+ */
 export interface AttemptInfo {
   /** 1 for the first attempt. */
   attempt: number;
   /** Aborted when the attempt exceeds its time limit: pass it to fetch, SMTP and the like. */
   signal: AbortSignal;
+  /** The same for every attempt of this hook for this event, even after a restart: give it to receivers (webhook header, Message-ID) so they can drop a repeat. */
+  deliveryId: string;
+  /** What earlier attempts marked done (see markDone). */
+  done: ReadonlySet<string>;
+  /** Records, on disk, that a part of the work is done (e.g. `email`), so a later attempt skips it. */
+  markDone(key: string): void;
 }
 
-/**
- * Side-effect hooks are retried when they throw or time out: `retries` more attempts, the
- * n-th after `backoffMs × 4^(n-1)` (1 s, 4 s, 16 s by default), in the background. After the
- * last one the event is dropped for that plugin and an error is logged with its name.
- * Retries live in memory: a restart drops them (approvals themselves are never lost).
- */
+/** Time limit of one attempt of this plugin's decision hooks. */
 export interface SideEffectPolicy {
-  /** Time limit of one attempt (default 5000 ms). */
+  /** Default 10,000 ms. */
   timeoutMs: number;
-  /** Attempts after the first (default 3). */
-  retries: number;
-  /** First wait before a retry (default 1000 ms), multiplied by 4 each time. */
-  backoffMs: number;
 }
 
 /** A published initiative as exporters see it: no submission reference, no submitter. */
@@ -183,20 +176,18 @@ export interface PluginHooks {
    * error that names no internals, and logs the plugin's name.
    */
   validateSubmission?(draft: SubmissionDraft): MaybePromise<FieldErrors | undefined | void>;
-  /** After a submission is queued. Side effect: not awaited by the request; see SideEffectPolicy. */
+  /** After a submission is queued. A pipeline step: not awaited by the request; see AttemptInfo. */
   onSubmissionCreated?(event: SubmissionCreatedEvent, attempt: AttemptInfo): MaybePromise<void>;
   /**
-   * After an approval is recorded and its file written. Serial, in config order; the
-   * moderator's answer waits for the first attempt of each (each within its time limit),
-   * so the built-in search sync makes the listing searchable before the answer. Failures
-   * never undo or block the approval; see SideEffectPolicy. An approval cut short by a
-   * crash is completed at the next start and its onApproved hooks run again: make them
-   * safe to replay (the built-ins are).
+   * After an approval: once the listing's file is written and the decision recorded, and
+   * its page rendered. A pipeline step, one per plugin, in config order; the moderator's
+   * answer does not wait for it. Retried until it succeeds (see AttemptInfo), so make it
+   * safe to run twice for one event.
    */
   onApproved?(event: ApprovedEvent, attempt: AttemptInfo): MaybePromise<void>;
-  /** After a rejection is recorded. Side effect, not awaited by the request. */
+  /** After a rejection is recorded. A pipeline step (see onApproved). */
   onRejected?(event: DecisionEvent, attempt: AttemptInfo): MaybePromise<void>;
-  /** After a moderator asked the submitter for changes. Side effect, not awaited by the request. */
+  /** After a moderator asked the submitter for changes. A pipeline step (see onApproved). */
   onChangesRequested?(event: DecisionEvent, attempt: AttemptInfo): MaybePromise<void>;
   /**
    * Adds or changes fields of the document indexed for an initiative. Synchronous and pure:
@@ -226,7 +217,7 @@ export interface SearchDocument {
 export interface PluginInstance extends PluginHooks {
   /** Same as the name given to `definePlugin`; shown in every log line and error. */
   name: string;
-  /** Time limit and retries of this plugin's side-effect hooks (defaults in SideEffectPolicy). */
+  /** Time limit of one attempt of this plugin's decision hooks (default in SideEffectPolicy). */
   sideEffects?: Partial<SideEffectPolicy>;
 }
 
@@ -251,6 +242,8 @@ export type PluginEntry = AnyPlugin | readonly [AnyPlugin, unknown] | false | nu
 export interface PasserelleConfig {
   /** Licence of the open-data exports (default: CC BY 4.0). */
   licence?: Licence;
+  /** Who commits approved files when content/ is a git work tree (the author is the moderator). */
+  git?: { committer?: { name: string; email: string } };
   /** In order: hooks run in this order. */
   plugins: PluginEntry[];
 }

@@ -1,5 +1,6 @@
-// What the API may use of the site: the directory renderer (whole, or one listing after a
-// change) and plain pages in the site's shell. Everything else in site/ is the site's own.
+// What the API may use of the site: the directory renderer (everything after a build, or
+// what one change touches) and plain pages in the site's shell. Everything else in site/
+// is the site's own.
 export { type PlainPage, renderPlainPage } from './plain-page.ts';
-export { type RenderOptions, renderDirectory, renderOne } from './render-directory.tsx';
+export { createDirectoryRenderer, type DirectoryRenderer, type RenderOptions, renderDirectory, renderOne } from './render-directory.tsx';
 export { templateFile } from './shell.ts';

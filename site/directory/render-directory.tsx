@@ -1,7 +1,10 @@
-// Directory pages as static HTML: /annuaire (every active initiative by commune) and
-// /annuaire/<id>, rendered with React on the server inside the site's shell. One function
-// renders everything after a build; another re-renders one initiative (and the list) when
-// it changes, without a rebuild. Files are written beside and renamed into place.
+// Directory pages as static HTML, rendered with React on the server inside the site's
+// shell: /annuaire (the entry), each commune's and section's list (pages.ts), and one page
+// per listing. `renderDirectory` renders everything after a build; `createDirectoryRenderer`
+// re-renders what one change touches (the listing's page, the lists it is or was on, the
+// entry's counts), yielding between pages so the server keeps answering. Files are written
+// beside and renamed into place; a page whose text did not change is not rewritten.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -12,10 +15,13 @@ import { isSlug, loadInitiatives } from '../../core/model/index.ts';
 import { tileUrl } from '../../core/tiles.ts';
 import { DIRECTORY_PATH, normalizeSiteUrl, type SiteUrl, sitePaths } from '../../core/urls.ts';
 import type { SiteData, SiteScope } from '../../plugins/api/types.ts';
-import DirectoryList, { type ListGroup } from '../theme/Directory/DirectoryList.tsx';
+import AreaList from '../theme/Directory/AreaList.tsx';
+import DirectoryEntry, { type AreaLink } from '../theme/Directory/DirectoryEntry.tsx';
 import InitiativeDetails from '../theme/Directory/InitiativeDetails.tsx';
+import type { ListEntryView } from '../theme/Directory/ListEntry.tsx';
 import type { SearchFormProps } from '../theme/Directory/SearchForm.tsx';
 import { jsonLd } from './json-ld.ts';
+import { type Area, areaPath, areasOf, communeArea, directoryFile, groupByArea, PAGE_SIZE, pageCount, sectionAreas, sortForList } from './pages.ts';
 import { loadShell, type Shell } from './shell.ts';
 import { toView } from './view-model.ts';
 
@@ -45,7 +51,7 @@ export function initiativePageFile(buildDir: string, id: string): string {
 }
 
 export function listPageFile(buildDir: string): string {
-  return path.join(buildDir, DIRECTORY_DIR, 'index.html');
+  return directoryFile(buildDir, DIRECTORY_PATH);
 }
 
 export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initiative, siteUrl: SiteUrl, now: Date, extra: SiteData = {}): string {
@@ -63,43 +69,27 @@ export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initi
   });
 }
 
-export function groupByCommune(model: ContentModel, initiatives: Initiative[]): ListGroup[] {
-  const active = initiatives.filter((i) => i.status === 'active');
-  const groups: ListGroup[] = [];
-  for (const commune of model.territory.communes) {
-    const inCommune = active.filter((i) => i.address.commune === commune.slug);
-    if (!inCommune.length) continue;
-    const seen = new Set<string>();
-    const sections = commune.sections
-      .filter((s) => !seen.has(`${s.postcode}`) && seen.add(`${s.postcode}`))
-      .map((s) => ({
-        name: commune.sections
-          .filter((x) => x.postcode === s.postcode)
-          .map((x) => x.name)
-          .join(', '),
-        postcode: s.postcode,
-        entries: inCommune
-          .filter((i) => i.address.postcode === s.postcode)
-          .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-          .map((i) => ({
-            id: i.id,
-            url: sitePaths.initiative(i.id),
-            name: i.name,
-            kindLabel: model.vocabularies.label('kinds', i.kind),
-            locality: i.address.locality,
-            summary: i.summary,
-            demo: i.source.origin === 'demo',
-          })),
-      }))
-      .filter((s) => s.entries.length);
-    groups.push({ slug: commune.slug, name: commune.name, sections, count: inCommune.length });
-  }
-  return groups;
-}
+const entryOf = (model: ContentModel, i: Initiative): ListEntryView => ({
+  id: i.id,
+  url: sitePaths.initiative(i.id),
+  name: i.name,
+  kindLabel: model.vocabularies.label('kinds', i.kind),
+  locality: i.address.locality,
+  summary: i.summary,
+  demo: i.source.origin === 'demo',
+});
 
-export function renderListHtml(shell: Shell, model: ContentModel, initiatives: Initiative[]): string {
-  const groups = groupByCommune(model, initiatives);
-  const total = groups.reduce((a, g) => a + g.count, 0);
+/** /annuaire: the communes (and sections) with their counts. */
+export function renderEntryHtml(shell: Shell, model: ContentModel, byArea: Map<string, Initiative[]>, total: number): string {
+  const countOf = (area: Area) => byArea.get(area.key)?.length ?? 0;
+  const communes: AreaLink[] = model.territory.communes.flatMap((c) => {
+    const area = communeArea(model, c.slug);
+    if (!area || !countOf(area)) return [];
+    const sections = sectionAreas(model, c.slug)
+      .map((s) => ({ name: s.name, url: areaPath(s), count: countOf(s) }))
+      .filter((s) => s.count > 0);
+    return [{ name: c.name, url: areaPath(area), count: countOf(area), ...(sections.length ? { sections } : {}) }];
+  });
   return shell.fill({
     title: escapeHtml("Trouver de l'aide près de chez moi"),
     description: escapeHtml(
@@ -107,36 +97,162 @@ export function renderListHtml(shell: Shell, model: ContentModel, initiatives: I
     ),
     path: sitePaths.directory,
     head: '',
-    body: `${renderToStaticMarkup(<DirectoryList groups={groups} total={total} search={searchFormProps(model)} />)}<script type="module" src="${SEARCH_SCRIPT}"></script>`,
+    body: `${renderToStaticMarkup(<DirectoryEntry communes={communes} total={total} search={searchFormProps(model)} />)}<script type="module" src="${SEARCH_SCRIPT}"></script>`,
   });
 }
 
-/** Renders every page and removes pages of initiatives that are gone. */
+/** Every page of one area's list, as [path, html]. */
+export function renderAreaPages(shell: Shell, model: ContentModel, area: Area, byArea: Map<string, Initiative[]>): [string, string][] {
+  const entries = sortForList(model, byArea.get(area.key) ?? []);
+  const count = pageCount(entries.length);
+  const pages = Array.from({ length: count }, (_, n) => ({ number: n + 1, url: areaPath(area, n + 1) }));
+  const commune = communeArea(model, area.communeSlug);
+  const sections = area.section
+    ? undefined
+    : sectionAreas(model, area.communeSlug)
+        .map((s) => ({ name: s.name, url: areaPath(s), count: byArea.get(s.key)?.length ?? 0 }))
+        .filter((s) => s.count > 0);
+  const out: [string, string][] = [];
+  for (let n = 1; n <= count; n++) {
+    const slice = entries.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
+    const groups: { kindLabel: string; entries: ListEntryView[] }[] = [];
+    for (const i of slice) {
+      const label = model.vocabularies.label('kinds', i.kind);
+      const last = groups[groups.length - 1];
+      if (last?.kindLabel === label) last.entries.push(entryOf(model, i));
+      else groups.push({ kindLabel: label, entries: [entryOf(model, i)] });
+    }
+    const url = areaPath(area, n);
+    const body = renderToStaticMarkup(
+      <AreaList
+        title={area.name}
+        {...(area.section && commune ? { parent: { name: commune.name, url: areaPath(commune) } } : {})}
+        total={entries.length}
+        page={n}
+        pages={pages}
+        groups={groups}
+        {...(sections?.length ? { sections } : {})}
+      />,
+    );
+    out.push([
+      url,
+      shell.fill({
+        title: escapeHtml(`Aide numérique : ${area.name}${n > 1 ? ` (page ${n})` : ''}`),
+        description: escapeHtml(`Les lieux et activités d'aide au numérique à ${area.name} : adresses, horaires, contacts.`),
+        path: url,
+        head: '',
+        body,
+      }),
+    ]);
+  }
+  return out;
+}
+
+/** Every area that has a list page: each commune, and the sections of split communes. */
+function allAreas(model: ContentModel): Area[] {
+  return model.territory.communes.flatMap((c) => {
+    const commune = communeArea(model, c.slug);
+    return commune ? [commune, ...sectionAreas(model, c.slug)] : [];
+  });
+}
+
+/** Renders every page and removes the directory's pages that are no longer reachable. */
 export function renderDirectory({ buildDir, model, siteUrl = normalizeSiteUrl(undefined), now = new Date(), siteData }: RenderOptions): { pages: number } {
   const shell = loadShell(buildDir);
   const { initiatives, errors } = loadInitiatives(model, model.paths.initiatives);
   if (errors.length) throw new Error(errors.map((e) => e.message).join('\n'));
+  const active = initiatives.filter((i) => i.status === 'active');
   const dir = path.join(buildDir, DIRECTORY_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  const keep = new Set<string>(['index.html']);
-  for (const i of initiatives) {
-    if (i.status !== 'active') continue;
-    writeFileAtomic(initiativePageFile(buildDir, i.id), renderInitiativeHtml(shell, model, i, siteUrl, now, siteData?.({ initiative: i })));
-    keep.add(`${i.id}.html`);
+  const keep = new Set<string>();
+  const write = (file: string, html: string) => {
+    writeFileAtomic(file, html);
+    keep.add(file);
+  };
+  for (const i of active) write(initiativePageFile(buildDir, i.id), renderInitiativeHtml(shell, model, i, siteUrl, now, siteData?.({ initiative: i })));
+  const byArea = groupByArea(model, active);
+  for (const area of allAreas(model)) {
+    if (!byArea.has(area.key)) continue;
+    for (const [url, html] of renderAreaPages(shell, model, area, byArea)) write(directoryFile(buildDir, url), html);
   }
-  for (const f of fs.readdirSync(dir)) if (f.endsWith('.html') && !keep.has(f)) fs.rmSync(path.join(dir, f));
-  writeFileAtomic(listPageFile(buildDir), renderListHtml(shell, model, initiatives));
+  write(listPageFile(buildDir), renderEntryHtml(shell, model, byArea, active.length));
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && (entry.name.endsWith('.html') || entry.name.endsWith('.tmp')) && !keep.has(file)) fs.rmSync(file);
+  }
   return { pages: keep.size };
 }
 
-/** Re-renders one initiative's page (or removes it when archived or deleted) and the list. */
-export function renderOne({ buildDir, model, siteUrl = normalizeSiteUrl(undefined), now = new Date(), siteData }: RenderOptions, id: string): void {
-  const shell = loadShell(buildDir);
-  const { initiatives } = loadInitiatives(model, model.paths.initiatives);
-  const initiative = initiatives.find((i) => i.id === id);
-  const file = initiativePageFile(buildDir, id);
-  if (initiative && initiative.status === 'active')
-    writeFileAtomic(file, renderInitiativeHtml(shell, model, initiative, siteUrl, now, siteData?.({ initiative })));
-  else fs.rmSync(file, { force: true });
-  writeFileAtomic(listPageFile(buildDir), renderListHtml(shell, model, initiatives));
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const hashOf = (text: string) => crypto.createHash('sha1').update(text).digest('base64url');
+
+/** What the publish pipeline uses: re-renders what one change touches (see api/publish/ports.ts). */
+export interface DirectoryRenderer {
+  renderChange(change: { before?: Initiative; after?: Initiative }, all: ReadonlyMap<string, Initiative>): Promise<void>;
+}
+
+/** The incremental renderer, or undefined when the site is not built (API-only use). */
+export function createDirectoryRenderer({
+  buildDir,
+  model,
+  siteUrl = normalizeSiteUrl(undefined),
+  siteData,
+}: Omit<RenderOptions, 'now'>): DirectoryRenderer | undefined {
+  let shell: Shell;
+  try {
+    shell = loadShell(buildDir);
+  } catch {
+    return undefined;
+  }
+  const written = new Map<string, string>();
+  /** Writes unless this process already wrote the same text there. */
+  const put = (file: string, html: string) => {
+    const hash = hashOf(html);
+    if (written.get(file) === hash && fs.existsSync(file)) return;
+    writeFileAtomic(file, html);
+    written.set(file, hash);
+  };
+  return {
+    async renderChange({ before, after }, all) {
+      const id = after?.id ?? before?.id;
+      if (!id) return;
+      const file = initiativePageFile(buildDir, id);
+      if (after?.status === 'active') put(file, renderInitiativeHtml(shell, model, after, siteUrl, new Date(), siteData?.({ initiative: after })));
+      else {
+        fs.rmSync(file, { force: true });
+        written.delete(file);
+      }
+      const areas = new Map<string, Area>();
+      for (const i of [before, after]) if (i) for (const a of areasOf(model, i)) areas.set(a.key, a);
+      await yieldToLoop();
+      const byArea = groupByArea(model, all.values());
+      let total = 0;
+      for (const i of all.values()) if (i.status === 'active') total++;
+      for (const area of areas.values()) {
+        await yieldToLoop();
+        const pages = byArea.has(area.key) ? renderAreaPages(shell, model, area, byArea) : [];
+        for (const [url, html] of pages) {
+          put(directoryFile(buildDir, url), html);
+          await yieldToLoop();
+        }
+        // Pages past the new end of the list (it got shorter), or the whole list when empty.
+        for (let n = pages.length + 1; ; n++) {
+          const extra = directoryFile(buildDir, areaPath(area, n));
+          if (!fs.existsSync(extra)) break;
+          fs.rmSync(extra);
+          written.delete(extra);
+        }
+      }
+      await yieldToLoop();
+      put(listPageFile(buildDir), renderEntryHtml(shell, model, byArea, total));
+    },
+  };
+}
+
+/** Re-renders one initiative's page (or removes it) and its lists, from the files (tests, CLIs). */
+export async function renderOne(options: RenderOptions, id: string): Promise<void> {
+  const { initiatives } = loadInitiatives(options.model, options.model.paths.initiatives);
+  const renderer = createDirectoryRenderer(options);
+  const after = initiatives.find((i) => i.id === id);
+  await renderer?.renderChange(after ? { after } : {}, new Map(initiatives.map((i) => [i.id, i])));
 }

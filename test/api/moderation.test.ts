@@ -1,15 +1,18 @@
 // Moderation end to end on a real server, with content/ inside a temporary git repository:
-// moderator accounts from the CLI, login lockout, session + CSRF on every state change,
-// approve (file, page, git commit by the moderator, audit, idempotent), diff of updates,
-// reject with a reason, hostile text kept inert, and a crash repaired at restart.
+// moderator accounts from the CLI (add, password, remove: sessions end at once), login
+// throttled per account and connection, session + CSRF on every state change, approve
+// (file at once; page, git commit by the moderator and audit by the publish pipeline; a
+// second decision is 409), diff of updates, reject with a reason, hostile text kept inert.
+// Crashes and concurrency: test/api/publish/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT_DIR, resolvePaths } from '../../core/model/paths.ts';
 import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
-import { tempContent, tempDir } from '../helpers/content.ts';
+import { tempContent } from '../helpers/content.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -37,6 +40,32 @@ const api = (method: string, url: string, body?: unknown, headers: Record<string
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 const asModerator = (method: string, url: string, body?: unknown) => api(method, url, body, { cookie, 'x-csrf-token': csrf });
+/** Everything the decisions so far imply is done (pages, commits, hooks). */
+const published = () => server.publishing.pipeline.drained();
+
+/** A login from another loopback address (another connection, as the throttle sees it). */
+function loginFrom(localAddress: string, email: string, password: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ email, password });
+    const url = new URL(`${server.url}/api/auth/login`);
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 async function submit(body: unknown): Promise<{ id: string; trackingToken: string }> {
   const res = await api('POST', '/api/submissions', body);
@@ -70,7 +99,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (server?.dataDir.includes('passerelle-crash-')) fs.rmSync(server.dataDir, { recursive: true, force: true });
   env?.cleanup();
 });
 
@@ -86,12 +114,48 @@ describe('moderator access', () => {
     expect((await asModerator('GET', '/api/moderation/submissions?status=pending')).status).toBe(200);
   });
 
-  it('locks an account at the 6th attempt after 5 wrong passwords in a row', async () => {
-    const attempt = (password: string) => api('POST', '/api/auth/login', { email: 'paul@charleroi.be', password });
-    for (let i = 0; i < 5; i++) expect((await attempt(`faux-${i}`)).status).toBe(401);
-    const sixth = await attempt('faux-6');
-    expect(sixth.status).toBe(423);
-    expect(sixth.body).toMatchObject({ error: { code: 'account_locked' } });
+  it('throttles 5 wrong passwords for one account from one connection, alike for unknown accounts, and only there', async () => {
+    const paulPassword = moderatorCli(['password', 'paul@charleroi.be']).match(/: (\S{16,})\./)?.[1] ?? '';
+    expect(paulPassword).not.toBe('');
+    const attempts = async (email: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await api('POST', '/api/auth/login', { email, password: `faux-${i}` })).status);
+      return statuses;
+    };
+    const real = await attempts('paul@charleroi.be');
+    const unknown = await attempts('personne@charleroi.be');
+    expect(real).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(unknown).toEqual(real); // the answers never tell who is a moderator
+    const throttled = await api('POST', '/api/auth/login', { email: 'paul@charleroi.be', password: paulPassword });
+    expect(throttled.status).toBe(429);
+    expect(throttled.body).toMatchObject({ error: { code: 'too_many_attempts' } });
+    // From another connection, the right password still works: nobody can lock a moderator out.
+    expect(await loginFrom('127.0.0.2', 'paul@charleroi.be', paulPassword)).toBe(200);
+  });
+
+  it("ends a removed moderator's sessions, and those of a changed password, within a second", async () => {
+    moderatorCli(['add', 'lea@charleroi.be'], 'un autre mot de passe');
+    const open = async () => {
+      const login = await api('POST', '/api/auth/login', { email: 'lea@charleroi.be', password: 'un autre mot de passe' });
+      expect(login.status).toBe(200);
+      return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    };
+    const session = (c: string) => api('GET', '/api/auth/session', undefined, { cookie: c });
+    const first = await open();
+    expect((await session(first)).status).toBe(200);
+    moderatorCli(['password', 'lea@charleroi.be'], 'un mot de passe tout neuf');
+    await expect.poll(async () => (await session(first)).status, { timeout: 1000, interval: 50 }).toBe(401);
+    const login = await api('POST', '/api/auth/login', { email: 'lea@charleroi.be', password: 'un mot de passe tout neuf' });
+    const second = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect((await session(second)).status).toBe(200);
+    moderatorCli(['remove', 'lea@charleroi.be']);
+    await expect.poll(async () => (await session(second)).status, { timeout: 1000, interval: 50 }).toBe(401);
+  });
+
+  it('answers 401, not 500, to a malformed session cookie', async () => {
+    const res = await api('GET', '/api/moderation/submissions', undefined, { cookie: 'passerelle_session=%E0%A4%A' });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 
   it('logs out: the session no longer works', async () => {
@@ -108,7 +172,7 @@ describe('moderator access', () => {
 });
 
 describe('approving and rejecting', () => {
-  it('approves a new initiative: file, page, git commit by the moderator, audit; twice changes nothing', async () => {
+  it('approves a new initiative: file, page, git commit by the moderator, audit; a second approval is 409 and changes nothing', async () => {
     const { id, trackingToken } = await submit({ type: 'create', initiative, submitter });
     const approved = await asModerator('POST', `/api/moderation/submissions/${id}/approve`, {});
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
@@ -117,6 +181,7 @@ describe('approving and rejecting', () => {
     const yaml = fs.readFileSync(file, 'utf8');
     expect(parse(yaml)).toMatchObject({ name: initiative.name, source: { origin: 'moderation', submission: id }, status: 'active' });
     expect(yaml).not.toMatch(/Awa|awa@example/);
+    await published();
     expect(fs.readFileSync(path.join(env.paths.build, 'annuaire', 'atelier-tablette-de-marcinelle.html'), 'utf8')).toContain(initiative.name);
     const log = git('log', '-1', '--format=%an <%ae>|%s');
     expect(log).toContain('<marie@charleroi.be>|');
@@ -125,7 +190,9 @@ describe('approving and rejecting', () => {
     const commits = git('rev-list', '--count', 'HEAD');
 
     const again = await asModerator('POST', `/api/moderation/submissions/${id}/approve`, {});
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: 'already_decided', state: { status: 'approved', initiative: 'atelier-tablette-de-marcinelle' } } });
+    await published();
     expect(git('rev-list', '--count', 'HEAD')).toBe(commits);
     const audit = (await asModerator('GET', '/api/moderation/audit')).body as { entries: { submission: string; action: string; by: string }[] };
     expect(audit.entries.filter((e) => e.submission === id)).toEqual([expect.objectContaining({ action: 'approve', by: 'marie@charleroi.be' })]);
@@ -200,6 +267,7 @@ describe('hostile submissions', () => {
     const { id } = await submit({ type: 'create', initiative: hostile, submitter });
     const approved = await asModerator('POST', `/api/moderation/submissions/${id}/approve`, {});
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    await published();
     const slug = (approved.body as { result: { initiative: string } }).result.initiative;
     expect(slug).toMatch(/^[a-z0-9-]+$/);
     const file = path.join(env.paths.initiatives, `${slug}.yml`);
@@ -229,37 +297,13 @@ describe('path tricks and reports', () => {
   it('archives an initiative reported as gone: status archived, 410 from the API, page removed', async () => {
     const { id } = await submit({ type: 'create', initiative: { ...initiative, name: 'Lieu qui va fermer' }, submitter });
     await asModerator('POST', `/api/moderation/submissions/${id}/approve`, {});
+    await published();
     expect(fs.existsSync(path.join(env.paths.build, 'annuaire', 'lieu-qui-va-fermer.html'))).toBe(true);
     const report = await submit({ type: 'report', targetId: 'lieu-qui-va-fermer', message: 'Ce lieu a fermé en octobre.', submitter });
     expect((await asModerator('POST', `/api/moderation/submissions/${report.id}/approve`, {})).status).toBe(200);
     expect(parse(fs.readFileSync(path.join(env.paths.initiatives, 'lieu-qui-va-fermer.yml'), 'utf8')).status).toBe('archived');
     expect((await getJson(`${server.url}/api/initiatives/lieu-qui-va-fermer`)).status).toBe(410);
+    await published();
     expect(fs.existsSync(path.join(env.paths.build, 'annuaire', 'lieu-qui-va-fermer.html'))).toBe(false);
-  });
-});
-
-describe('a crash between the file and the decision', () => {
-  it('is completed at the next start', async () => {
-    const { id } = await submit({ type: 'create', initiative: { ...initiative, name: 'Reprise après panne' }, submitter });
-    const dataDir = tempDir('passerelle-crash-');
-    fs.cpSync(server.dataDir, dataDir, { recursive: true });
-    await server.close();
-    // Simulate the crash: the intent was recorded, the file never written.
-    const queueFile = path.join(dataDir, 'submissions.json');
-    const data = JSON.parse(fs.readFileSync(queueFile, 'utf8'));
-    const s = data.submissions.find((x: { id: string }) => x.id === id);
-    s.intent = {
-      by: 'marie@charleroi.be',
-      at: new Date().toISOString(),
-      initiative: { ...s.initiative, id: 'reprise-apres-panne', source: { origin: 'moderation', submission: id }, updated: '2026-11-23', status: 'active' },
-    };
-    fs.writeFileSync(queueFile, JSON.stringify(data));
-    server = await startTestServer(env.paths, { dataDir });
-    expect(fs.existsSync(path.join(env.paths.initiatives, 'reprise-apres-panne.yml'))).toBe(true);
-    // Decided, so moved from the hot queue file to the archive.
-    expect(JSON.parse(fs.readFileSync(queueFile, 'utf8')).submissions.some((x: { id: string }) => x.id === id)).toBe(false);
-    const after = JSON.parse(fs.readFileSync(path.join(dataDir, 'submissions-archive.json'), 'utf8')).submissions.find((x: { id: string }) => x.id === id);
-    expect(after.status).toBe('approved');
-    expect(after.intent).toBeUndefined();
   });
 });

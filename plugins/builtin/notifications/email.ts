@@ -13,7 +13,8 @@ export interface Recipient {
 
 export interface Mailer {
   /** Resolves once the SMTP server accepted the message for at least one recipient. */
-  send(to: Recipient[], content: MailContent, signal: AbortSignal): Promise<SendReport>;
+  /** `deliveryId` becomes the Message-ID: the same on every attempt, so a receiver can drop a repeat. */
+  send(to: Recipient[], content: MailContent, signal: AbortSignal, deliveryId?: string): Promise<SendReport>;
 }
 
 export interface SendReport {
@@ -53,7 +54,7 @@ function toSendError(err: unknown): EmailSendError {
 export function createMailer(settings: { smtpUrl: string; from: string }): Mailer {
   const transport = nodemailer.createTransport(settings.smtpUrl);
   return {
-    async send(to, content, signal) {
+    async send(to, content, signal, deliveryId) {
       const recipients = to.filter((r) => isEmailAddress(r.address));
       if (!recipients.length) throw new InvalidRecipientError('no valid recipient address');
       signal.throwIfAborted();
@@ -65,6 +66,7 @@ export function createMailer(settings: { smtpUrl: string; from: string }): Maile
           subject: content.subject,
           text: content.text,
           html: content.html,
+          ...(deliveryId ? { messageId: `<${deliveryId.replace(/[^A-Za-z0-9._-]/g, '.')}@passerelle>` } : {}),
           signal,
         });
         return { refused: Array.isArray(info.rejected) ? info.rejected.length : 0 };

@@ -4,12 +4,12 @@
 // bulk import send no e-mail (neither one per record to moderators nor to the importer).
 // Without an SMTP server nor a webhook address, the plugin has no hook at all.
 //
-// E-mail and webhook of one event run side by side in one hook attempt. A retry of the
-// attempt (the host retries a hook that throws) only redoes the channel that failed, with
-// the same webhook delivery id: the host hands the same event object to every attempt.
-import { randomUUID } from 'node:crypto';
+// E-mail and webhook of one event run side by side in one hook attempt. A retry (the
+// publish pipeline retries a hook that throws, even after a restart) only redoes the
+// channel that failed: each channel is marked done on disk once sent (AttemptInfo), and
+// the webhook and the mail carry the pipeline's delivery id, the same on every attempt.
 import { definePlugin } from '../../api/define.ts';
-import type { PluginInstance, PluginSubmission } from '../../api/types.ts';
+import type { AttemptInfo, PluginInstance, PluginSubmission } from '../../api/types.ts';
 import { createMailer, InvalidRecipientError, type Recipient } from './email.ts';
 import { type NotificationEvent, notificationsOptions, resolveSettings } from './options.ts';
 import { approvedMail, changesRequestedMail, type MailContent, newSubmissionMail, oneLine, rejectedMail } from './templates.ts';
@@ -18,12 +18,6 @@ import { buildPayload, sendWebhook, type WebhookEvent } from './webhook.ts';
 export { DEFAULT_OPTIONS, NOTIFICATION_EVENTS, type NotificationsOptions, type NotificationsOptionsInput, notificationsOptions } from './options.ts';
 
 type Channel = 'email' | 'webhook';
-
-/** What an event's attempts share: its delivery id and the channels already done. */
-interface DeliveryState {
-  id: string;
-  done: Set<Channel>;
-}
 
 type Task = (deliveryId: string, signal: AbortSignal) => Promise<void>;
 
@@ -40,23 +34,17 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
   if (!email && !webhook) return { name: 'notifications' };
 
   const mailer = email ? createMailer(email) : undefined;
-  const deliveries = new WeakMap<object, DeliveryState>();
 
   /** Runs the channels not done yet for this event; throws (for a retry) if one failed. */
-  async function deliver(event: object, tasks: Partial<Record<Channel, Task>>, signal: AbortSignal): Promise<void> {
-    let state = deliveries.get(event);
-    if (!state) {
-      state = { id: randomUUID(), done: new Set() };
-      deliveries.set(event, state);
-    }
-    const { id, done } = state;
+  async function deliver(tasks: Partial<Record<Channel, Task>>, attempt: AttemptInfo): Promise<void> {
+    const id = attempt.deliveryId;
     const pending = (Object.entries(tasks) as [Channel, Task | undefined][]).flatMap(([channel, task]) =>
-      task && !done.has(channel) ? [[channel, task] as const] : [],
+      task && !attempt.done.has(channel) ? [[channel, task] as const] : [],
     );
     const results = await Promise.allSettled(
       pending.map(async ([channel, task]) => {
-        await task(id, signal);
-        done.add(channel);
+        await task(id, attempt.signal);
+        attempt.markDone(channel);
       }),
     );
     const failures = results.flatMap((r, i) => {
@@ -77,9 +65,9 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
   /** An e-mail task; a recipient no retry can fix is logged and skipped instead of retried. */
   function mailTask(submission: PluginSubmission, kind: NotificationEvent, to: Recipient[], content: () => MailContent): Task | undefined {
     if (!mailer || !to.length) return undefined;
-    return async (_id, signal) => {
+    return async (id, signal) => {
       try {
-        const { refused } = await mailer.send(to, content(), signal);
+        const { refused } = await mailer.send(to, content(), signal, id);
         if (refused) logger.warn({ submission: submission.id, kind, refused }, 'the SMTP server refused some recipients of a notification');
         else logger.debug({ submission: submission.id, kind }, 'notification e-mail sent');
       } catch (err) {
@@ -107,45 +95,41 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
     async onSubmissionCreated(event, attempt) {
       const { submission } = event;
       await deliver(
-        event,
         {
           email: mailTask(submission, 'created', moderators(submission), () => newSubmissionMail(submission, siteUrl)),
           webhook: webhookTask({ kind: 'created', event }),
         },
-        attempt.signal,
+        attempt,
       );
     },
     async onApproved(event, attempt) {
       const { submission } = event;
       await deliver(
-        event,
         {
           email: mailTask(submission, 'approved', submitter(submission), () => approvedMail(event, siteUrl)),
           webhook: webhookTask({ kind: 'approved', event }),
         },
-        attempt.signal,
+        attempt,
       );
     },
     async onRejected(event, attempt) {
       const { submission } = event;
       await deliver(
-        event,
         {
           email: mailTask(submission, 'rejected', submitter(submission), () => rejectedMail(event)),
           webhook: webhookTask({ kind: 'rejected', event }),
         },
-        attempt.signal,
+        attempt,
       );
     },
     async onChangesRequested(event, attempt) {
       const { submission } = event;
       await deliver(
-        event,
         {
           email: mailTask(submission, 'changes_requested', submitter(submission), () => changesRequestedMail(event)),
           webhook: webhookTask({ kind: 'changes_requested', event }),
         },
-        attempt.signal,
+        attempt,
       );
     },
   };

@@ -100,24 +100,15 @@ const integer = (min: number, max: number, unit: string) =>
     .min(min, `${min} au minimum.`)
     .max(max, `${max} au maximum.`);
 
-const retrySchema = z
-  .strictObject(
-    {
-      /** Attempts after the first one. */
-      retries: integer(0, 10, 'nombre de nouvelles tentatives').default(4),
-      /** First wait before a retry, multiplied by 4 each time: 5 s, 20 s, 80 s, 320 s by default. */
-      backoffMs: integer(0, 3_600_000, 'millisecondes').default(5000),
-      /** Time limit of one attempt (the moderator's approval waits for the first one). */
-      timeoutMs: integer(100, 60_000, 'millisecondes').default(10_000),
-    },
-    objectMessages('le réglage des nouvelles tentatives', ['retries', 'backoffMs', 'timeoutMs']),
-  )
-  .prefault({});
-
 export const notificationsOptions = z
   .strictObject(
-    { email: emailSchema, webhook: webhookSchema, retry: retrySchema },
-    objectMessages('le réglage des notifications', ['email', 'webhook', 'retry']),
+    {
+      email: emailSchema,
+      webhook: webhookSchema,
+      /** Time limit of one sending attempt; failed sends are retried by the publish pipeline until they succeed. */
+      timeoutMs: integer(100, 60_000, 'millisecondes').default(10_000),
+    },
+    objectMessages('le réglage des notifications', ['email', 'webhook', 'timeoutMs']),
   )
   .prefault({});
 
@@ -145,7 +136,7 @@ export interface WebhookSettings {
 export interface NotificationSettings {
   email?: EmailSettings;
   webhook?: WebhookSettings;
-  sideEffects: Pick<SideEffectPolicy, 'retries' | 'backoffMs' | 'timeoutMs'>;
+  sideEffects: SideEffectPolicy;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -160,7 +151,7 @@ const fromEnv = (env: Env, name: string): string | undefined => {
  * Throws an Error whose French message names the option and the variable.
  */
 export function resolveSettings(options: NotificationsOptions, env: Env): NotificationSettings {
-  const settings: NotificationSettings = { sideEffects: { ...options.retry } };
+  const settings: NotificationSettings = { sideEffects: { timeoutMs: options.timeoutMs } };
 
   const smtpUrl = options.email.smtpUrl ?? fromEnv(env, 'SMTP_URL');
   if (smtpUrl !== undefined && options.email.smtpUrl === undefined && !isSmtpUrl(smtpUrl)) {
