@@ -103,19 +103,25 @@ export function createModerationService({ model, records, audit: auditLog, plugi
     if (s.status !== 'pending' || pipeline.openDecisionFor(s.id)) throw alreadyDecided(s);
   }
 
-  /** A free identifier for a new listing, reserved by creating its marker exclusively. */
-  function reserveId(name: string): string {
+  /**
+   * A free identifier for a new listing, reserved by creating its marker exclusively. The
+   * marker names the submission: an approval cut short by a crash before its job was
+   * recorded finds its own marker again and keeps the same identifier.
+   */
+  function reserveId(name: string, submission: string): string {
     const refused = new Set<string>();
     const taken = (slug: string) =>
       refused.has(slug) || reserved.has(slug) || catalogue.has(slug) || fs.existsSync(initiativeFile(model.paths.initiatives, slug));
     for (;;) {
       const slug = uniqueSlug(name, taken);
+      const marker = path.join(slugDir, slug);
       try {
-        fs.writeFileSync(path.join(slugDir, slug), '', { flag: 'wx', mode: PRIVATE_FILE_MODE });
+        fs.writeFileSync(marker, submission, { flag: 'wx', mode: PRIVATE_FILE_MODE });
         return slug;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        refused.add(slug); // reserved by an earlier decision: try the next one
+        if (fs.readFileSync(marker, 'utf8') === submission) return slug; // ours, from an attempt cut short
+        refused.add(slug); // reserved by another decision: try the next one
       }
     }
   }
@@ -197,7 +203,7 @@ export function createModerationService({ model, records, audit: auditLog, plugi
       return serialized(async () => {
         const s = find(id);
         assertOpen(s);
-        const initiativeId = draft.id ?? reserveId(draft.name);
+        const initiativeId = draft.id ?? reserveId(draft.name, s.id);
         const after = { ...draft, id: initiativeId } as Initiative;
         const before = catalogue.get(initiativeId);
         await pipeline.begin({

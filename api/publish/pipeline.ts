@@ -18,7 +18,7 @@
 import crypto from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { Failpoints } from './failpoints.ts';
-import type { Job, JobKind, StepName, StepState } from './job.ts';
+import { isDone, type Job, type JobKind, type StepName, type StepState } from './job.ts';
 import type { Journal } from './journal.ts';
 import { HOOK_OF } from './steps/hook-steps.ts';
 import type { PublishWorker } from './worker.ts';
@@ -114,6 +114,8 @@ export class Pipeline {
 
   /** At start, before any new decision: finishes the first steps of every job left by a crash. */
   async recover(): Promise<number> {
+    // A job whose last step was done just before a crash only lacks its closing.
+    for (const job of this.journal.list()) if (isDone(job)) this.journal.finish(job);
     const open = this.journal.list();
     for (const job of open) {
       for (const name of INLINE) {

@@ -235,7 +235,7 @@ export class PublishWorker {
         const step = job.steps.find((s) => s.name === name);
         if (!step) return;
         step.checkpoints = [...new Set([...(step.checkpoints ?? []), key])];
-        this.journal.save(job);
+        this.journal.save(job, { durable: false });
       },
     };
     let timer: NodeJS.Timeout | undefined;
