@@ -8,27 +8,28 @@ import { MESSAGES } from '../../core/messages.ts';
 import type { ContentModel } from '../../core/model/index.ts';
 import { type FieldErrors, HttpError } from '../http/errors.ts';
 
-const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+// Every message is French and names the parameter: zod's defaults are English.
+const text = (what: string) => z.string({ error: `${what} se donne une seule fois.` });
+const many = (what: string) => z.union([z.string(), z.array(z.string())], { error: `${what} attend un texte.` }).transform((v) => (Array.isArray(v) ? v : [v]));
+const bool = (what: string) => z.enum(['true', 'false', '1', '0'], { error: `${what} vaut true ou false.` }).transform((v) => v === 'true' || v === '1');
 const num = (min: number, max: number, what: string) =>
-  z
-    .string()
+  text(what)
     .regex(/^-?\d+(\.\d+)?$/, `${what} doit être un nombre.`)
     .transform(Number)
     .pipe(z.number().min(min, `${what} doit valoir au moins ${min}.`).max(max, `${what} doit valoir au plus ${max}.`));
 
 export const searchQuerySchema = z
   .object({
-    q: z.string().max(200, 'La recherche est trop longue (200 caractères au plus).').optional(),
-    near: z.string().trim().min(1).max(100, 'Le lieu est trop long.').optional(),
+    q: text('q').max(200, 'La recherche est trop longue (200 caractères au plus).').optional(),
+    near: text('near').trim().min(1, 'Le lieu est vide : tapez un code postal ou une commune.').max(100, 'Le lieu est trop long.').optional(),
     lat: num(-90, 90, 'lat').optional(),
     lng: num(-180, 180, 'lng').optional(),
     radiusKm: num(0.1, 200, 'radiusKm').optional(),
-    kind: many.optional(),
-    service: many.optional(),
-    public: many.optional(),
-    commune: many.optional(),
-    openNow: bool.optional(),
+    kind: many('kind').optional(),
+    service: many('service').optional(),
+    public: many('public').optional(),
+    commune: many('commune').optional(),
+    openNow: bool('openNow').optional(),
     page: num(1, 500, 'page').pipe(z.number().int('page doit être un nombre entier.')).optional(),
     limit: num(1, 50, 'limit').pipe(z.number().int('limit doit être un nombre entier.')).optional(),
     scope: z.enum(['places', 'all'], { error: 'scope vaut « places » ou « all ».' }).optional(),

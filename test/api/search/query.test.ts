@@ -64,7 +64,10 @@ describe('parseSearchQuery', () => {
     ['a fractional page', { page: '1.5' }, { page: 'page doit être un nombre entier.' }],
     ['an unknown parameter', { foo: 'bar', kind: 'epn' }, { foo: `Paramètre inconnu. Paramètres possibles : ${PARAMETERS}.` }],
     ['a scope that does not exist', { scope: 'everything' }, { scope: 'scope vaut « places » ou « all ».' }],
-    ['a boolean written otherwise', { openNow: 'yes' }, { openNow: 'Invalid option: expected one of "0"|"1"|"true"|"false"' }],
+    ['a boolean written otherwise', { openNow: 'yes' }, { openNow: 'openNow vaut true ou false.' }],
+    ['a parameter given twice', { q: ['a', 'b'], limit: ['1', '2'] }, { q: 'q se donne une seule fois.', limit: 'limit se donne une seule fois.' }],
+    ['an empty place', { near: '  ' }, { near: 'Le lieu est vide : tapez un code postal ou une commune.' }],
+    ['a filter that is not text', { kind: { a: 'b' } }, { kind: 'kind attend un texte.' }],
     ['a text too long', { q: 'x'.repeat(201) }, { q: 'La recherche est trop longue (200 caractères au plus).' }],
   ])('refuses %s as an invalid parameter', (_what, raw, fields) => {
     expect(refusal(raw)).toEqual({ status: 400, code: 'invalid_query', message: 'La recherche contient un paramètre invalide.', fields });
