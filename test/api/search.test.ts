@@ -1,6 +1,8 @@
 // /api/search on a real Meilisearch started by the test: typo-tolerant names, postcodes
 // ranked by distance, facet counts, exact "open now" at a fixed clock, whitelisted filters,
-// content sync by hash, atomic rebuild, and a clear 503 when Meilisearch is gone.
+// content sync by hash, atomic rebuild, and a clear 503 when Meilisearch is gone. Each test
+// leaves the shared index and content as it found them (the outage has its own stack), so
+// any one of them can run alone or in another order.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,10 +17,13 @@ import { getJson } from '../helpers/server.ts';
 let env: ReturnType<typeof tempContent>;
 let stack: SearchStack;
 
-const search = async (query: string) => {
-  const { status, body } = await getJson(`${stack.url}/api/search?${query}`);
-  return { status, body: body as SearchResult & { error?: { code: string; message: string; fields?: Record<string, string> } } };
+type Answer = SearchResult & { error?: { code: string; message: string; fields?: Record<string, string> } };
+
+const searchOn = async (url: string, query: string) => {
+  const { status, body, headers } = await getJson(`${url}/api/search?${query}`);
+  return { status, body: body as Answer, headers };
 };
+const search = (query: string) => searchOn(stack.url, query);
 
 beforeAll(async () => {
   env = tempContent(resolvePaths({}).content);
@@ -32,8 +37,9 @@ afterAll(async () => {
 
 describe('finding places', () => {
   it('forgives a typo in a section name: "marcinele" finds Marcinelle places first', async () => {
-    const { status, body } = await search('q=marcinele');
+    const { status, body, headers } = await search('q=marcinele');
     expect(status).toBe(200);
+    expect(headers.get('cache-control')).toBe('no-store');
     expect(body.hits.length).toBeGreaterThanOrEqual(3);
     for (const hit of body.hits.slice(0, 3)) expect(hit.address.locality).toBe('Marcinelle');
   });
@@ -58,7 +64,11 @@ describe('finding places', () => {
   it('bounds results with radiusKm', async () => {
     const { body } = await search('near=6001&radiusKm=2&limit=50');
     expect(body.hits.length).toBeGreaterThan(0);
+    expect(body.hits.length).toBe(body.total);
     for (const h of body.hits) expect(h.distanceKm).toBeLessThanOrEqual(2);
+    const unbounded = await search('near=6001&limit=50');
+    expect(unbounded.body.total).toBeGreaterThan(body.total);
+    expect(unbounded.body.hits.some((h) => h.distanceKm !== undefined && h.distanceKm > 2)).toBe(true);
   });
 
   it('counts facets exactly as the content says', async () => {
@@ -118,15 +128,22 @@ describe('keeping the index in line with content/', () => {
     const model = loadContentModel(env.paths);
     const file = path.join(env.paths.initiatives, 'epn-de-la-bibliotheque-de-marcinelle.yml');
     const current = readInitiativeFile(model, file);
-    writeInitiativeFile(env.paths.initiatives, { ...current, name: 'Espace Zéphyrin de Marcinelle' });
-    const changed = await runtime.sync();
-    expect(changed?.initiatives).toMatchObject({ updated: 1, added: 0, deleted: 0 });
-    expect((await search('q=zephyrin')).body.hits[0]?.id).toBe(current.id);
+    try {
+      writeInitiativeFile(env.paths.initiatives, { ...current, name: 'Espace Zéphyrin de Marcinelle' });
+      const changed = await runtime.sync();
+      expect(changed?.initiatives).toMatchObject({ updated: 1, added: 0, deleted: 0 });
+      expect((await search('q=zephyrin')).body.hits[0]?.id).toBe(current.id);
 
-    fs.rmSync(file);
-    const removed = await runtime.sync();
-    expect(removed?.initiatives.deleted).toBe(1);
+      fs.rmSync(file);
+      const removed = await runtime.sync();
+      expect(removed?.initiatives.deleted).toBe(1);
+      expect((await search('q=zephyrin')).body.hits).toEqual([]);
+    } finally {
+      writeInitiativeFile(env.paths.initiatives, current);
+      await runtime.sync();
+    }
     expect((await search('q=zephyrin')).body.hits).toEqual([]);
+    expect((await runtime.sync())?.sent).toBe(0);
   });
 
   it('rebuilds atomically: queries during a rebuild never see a partial index', async () => {
@@ -147,16 +164,22 @@ describe('keeping the index in line with content/', () => {
 });
 
 describe('after an approval', () => {
-  it('an upserted initiative is searchable within 2 s', async () => {
+  it('an upserted initiative becomes searchable, and leaves the results once archived', async () => {
     const model = loadContentModel(env.paths);
     const base = readInitiativeFile(model, path.join(env.paths.initiatives, 'permanence-aide-numerique-de-marcinelle.yml'));
-    const started = Date.now();
-    await stack.server.search!.store.upsertInitiative(model, { ...base, id: 'atelier-quokka', name: 'Atelier Quokka de Marcinelle' });
-    const { body } = await search('q=quokka');
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(body.hits[0]?.id).toBe('atelier-quokka');
-    await stack.server.search!.store.upsertInitiative(model, { ...base, id: 'atelier-quokka', status: 'archived' });
-    expect((await search('q=quokka')).body.hits).toEqual([]);
+    const store = stack.server.search!.store;
+    const quokka = { ...base, id: 'atelier-quokka', name: 'Atelier Quokka de Marcinelle' };
+    const firstId = async () => (await search('q=quokka')).body.hits[0]?.id;
+    // How fast is for the benchmark (scripts/bench/); here only "it gets there".
+    try {
+      expect(await firstId()).toBeUndefined();
+      await store.upsertInitiative(model, quokka);
+      await expect.poll(firstId, { timeout: 15_000 }).toBe('atelier-quokka');
+      await store.upsertInitiative(model, { ...quokka, status: 'archived' });
+      await expect.poll(firstId, { timeout: 15_000 }).toBeUndefined();
+    } finally {
+      await store.upsertInitiative(model, { ...quokka, status: 'archived' });
+    }
   });
 });
 
@@ -181,6 +204,7 @@ describe('open now, at a fixed clock', () => {
       await store.sync(model, syncedAt);
       const service = createSearchService(client, names, model);
       const all = loadInitiatives(model, fixture.paths.initiatives).initiatives;
+      const openCounts = new Set<number>();
       for (const at of [
         '2026-12-21T10:00:00+01:00',
         '2026-12-21T12:00:00+01:00',
@@ -196,11 +220,16 @@ describe('open now, at a fixed clock', () => {
           .filter((i) => i.hours && isOpenAt(i.hours, now))
           .map((i) => i.id)
           .sort();
+        openCounts.add(expected.length);
         const page1 = await service.search({ openNow: 'true', limit: '2' }, now);
         expect(page1.total, at).toBe(expected.length);
+        expect(page1.hits.length, at).toBe(Math.min(2, expected.length));
         const everything = await service.search({ openNow: 'true', limit: '50' }, now);
         expect(everything.hits.map((h) => h.id).sort(), at).toEqual(expected);
-        expect(everything.hits.every((h) => h.openNow)).toBe(true);
+        expect(
+          everything.hits.map((h) => h.openNow),
+          at,
+        ).toEqual(expected.map(() => true));
         const unfiltered = await service.search({ limit: '50' }, now);
         expect(
           unfiltered.hits
@@ -210,6 +239,9 @@ describe('open now, at a fixed clock', () => {
           at,
         ).toEqual(expected);
       }
+      // The clock decides: the times above open different numbers of places, none of them zero.
+      expect(openCounts.size).toBeGreaterThan(2);
+      expect(openCounts.has(0)).toBe(false);
     } finally {
       fixture.cleanup();
     }
@@ -217,13 +249,29 @@ describe('open now, at a fixed clock', () => {
 });
 
 describe('when Meilisearch is gone', () => {
+  // Its own Meilisearch and server (on the small fixture content): stopping it leaves the
+  // other tests' stack alone.
+  let fixture: ReturnType<typeof tempContent>;
+  let own: SearchStack;
+
+  beforeAll(async () => {
+    fixture = tempContent();
+    own = await startSearchStack(fixture.paths);
+  });
+
+  afterAll(async () => {
+    await own?.close();
+    fixture?.cleanup();
+  });
+
   it('answers 503 with a clear JSON error, and health says so', async () => {
-    await stack.meili.stop();
-    const { status, body } = await search('q=wifi');
+    expect((await searchOn(own.url, 'q=permanence')).status).toBe(200);
+    await own.meili.stop();
+    const { status, body } = await searchOn(own.url, 'q=permanence');
     expect(status).toBe(503);
     expect(body.error?.code).toBe('search_unavailable');
     expect(body.error?.message).toMatch(/recherche/i);
-    const health = await getJson(`${stack.url}/api/health`);
+    const health = await getJson(`${own.url}/api/health`);
     expect(health.body).toMatchObject({ status: 'degraded', search: 'unavailable' });
   });
 });

@@ -3,55 +3,70 @@
 // focus, "Ouvert maintenant" filters, the map opens (Leaflet and its CSS loaded only then,
 // tiles from the configured URL), back and reload keep the state from the URL, clearing
 // brings the list by commune back; plain-French errors; around me; 360 px and 44 px
-// targets; axe finds nothing serious; the navbar search reaches guides and places.
+// targets; axe finds nothing serious (once per page state); the navbar search reaches
+// guides and places. The index holds the repository's content plus two places at
+// Marcinelle, one always open and one never, so "open now" is decided without the clock.
+// Each test has its own browser context: none depends on another's cache or order.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import path from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContentModel, readInitiativeFile, resolvePaths, writeInitiativeFile } from '../../core/model/index.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
+import { tempContent } from '../helpers/content.ts';
 import { type SearchStack, startSearchStack } from '../helpers/search-stack.ts';
 
 const PLACE_BOX = 'Où ? (code postal ou commune)';
 const TILE_HOST = 'https://tile.openstreetmap.org/';
+const ALWAYS_OPEN = 'Lieu toujours ouvert de Marcinelle';
+const NEVER_OPEN = 'Lieu jamais ouvert de Marcinelle';
+const CITIZEN: BrowserContextOptions = { locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 360, height: 740 } };
 
+let env: ReturnType<typeof tempContent>;
 let stack: SearchStack;
 let browser: Browser;
-/** Enforces the CSP the server sends: what citizens get. */
-let strict: BrowserContext;
-/** axe is injected as an inline script, which that CSP (rightly) refuses. */
-let forAxe: BrowserContext;
-const tileRequests: string[] = [];
-
-async function routeTiles(context: BrowserContext): Promise<void> {
-  // No internet here: answer tile requests with an empty image, and note them.
-  await context.route(`${TILE_HOST}**`, (route) => {
-    tileRequests.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.alloc(0) });
-  });
-}
 
 beforeAll(async () => {
-  stack = await startSearchStack();
+  // The repository's content (the site's build shows it) plus the two places of known hours.
+  env = tempContent(resolvePaths({}).content);
+  const model = loadContentModel(env.paths);
+  const base = readInitiativeFile(model, path.join(env.paths.initiatives, 'permanence-aide-numerique-de-marcinelle.yml'));
+  const marcinelle = { lat: 50.396, lng: 4.437 };
+  writeInitiativeFile(env.paths.initiatives, { ...base, id: 'lieu-toujours-ouvert', name: ALWAYS_OPEN, geo: marcinelle, hours: '24/7' });
+  writeInitiativeFile(env.paths.initiatives, { ...base, id: 'lieu-jamais-ouvert', name: NEVER_OPEN, geo: marcinelle, hours: 'off' });
+  stack = await startSearchStack({ ...env.paths, build: resolvePaths({}).build });
   browser = await launchBrowser();
-  strict = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 360, height: 740 } });
-  forAxe = await browser.newContext({ bypassCSP: true, locale: 'fr-BE', timezoneId: 'Europe/Brussels' });
-  await routeTiles(strict);
-  await routeTiles(forAxe);
 });
 
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
+  env?.cleanup();
 });
 
-/** A page that records scripts, stylesheets, CSP refusals and script errors. */
-async function watchedPage(context: BrowserContext) {
+/** A fresh context (no cache, no history) whose tile requests get an empty image: no internet here. */
+async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.route(`${TILE_HOST}**`, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.alloc(0) }));
+  return context;
+}
+
+/** A page under the CSP the server sends (what citizens get) that records requests, CSP refusals and script errors. */
+async function watchedPage(options: BrowserContextOptions = CITIZEN) {
+  const context = await newContext(options);
   const page = await context.newPage();
   const requests: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => /Content Security Policy/i.test(m.text()) && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
-  return { page, requests, problems };
+  return { page, requests, problems, close: () => context.close() };
+}
+
+/** A page for axe: injected as an inline script, which the site's CSP (rightly) refuses. */
+async function axePage() {
+  const context = await newContext({ bypassCSP: true, locale: 'fr-BE', timezoneId: 'Europe/Brussels' });
+  return { page: await context.newPage(), close: () => context.close() };
 }
 
 const distances = async (page: Page) =>
@@ -61,7 +76,7 @@ const settled = (page: Page) => page.waitForFunction(() => !/en cours/.test(docu
 
 describe('searching the directory', () => {
   it('finds places by postcode, filters, opens the map, and keeps state through back, reload and clearing', async () => {
-    const { page, requests, problems } = await watchedPage(strict);
+    const { page, requests, problems, close } = await watchedPage();
     await page.goto(`${stack.url}/annuaire`);
     await page.getByLabel(PLACE_BOX).waitFor();
     expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
@@ -95,27 +110,37 @@ describe('searching the directory', () => {
 
     // Filters show counts from the facets and apply without moving the focus.
     await page.locator('#recherche-plus summary').click();
-    expect((await page.locator('#filtre-kind option').allTextContents()).slice(1).every((t) => /\(\d+\)$/.test(t))).toBe(true);
+    const kinds = (await page.locator('#filtre-kind option').allTextContents()).slice(1);
+    expect(kinds.length).toBeGreaterThan(1);
+    for (const kind of kinds) expect(kind).toMatch(/\(\d+\)$/);
     await page.locator('#filtre-kind').focus();
     await page.locator('#filtre-kind').selectOption('epn');
     await page.waitForURL(/kind=epn/);
     await settled(page);
-    for (const text of await page.locator('#recherche-liste li').allTextContents()) expect(text).toContain('Espace public numérique');
+    const epn = await page.locator('#recherche-liste li').allTextContents();
+    expect(epn.length).toBeGreaterThan(0);
+    for (const text of epn) expect(text).toContain('Espace public numérique');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('filtre-kind');
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('kind='));
     await settled(page);
     expect(await page.locator('#filtre-kind').inputValue()).toBe('');
 
-    const before = await page.locator('#recherche-liste li').count();
+    // Both places of known hours are on the first page near 6001; "Ouvert maintenant" keeps one.
+    const names = () => page.locator('#recherche-liste li h3').allTextContents();
+    expect(await names()).toEqual(expect.arrayContaining([ALWAYS_OPEN, NEVER_OPEN]));
+    expect(await page.locator('#recherche-liste li', { hasText: NEVER_OPEN }).textContent()).toContain('Fermé maintenant');
+    const total = (text: string | null) => Number(/^(\d+) lieux? trouvés?/.exec(text ?? '')?.[1]);
+    const allTotal = total(await page.locator('#recherche-etat').textContent());
     await page.getByLabel('Ouvert maintenant').check();
     await page.waitForURL(/openNow=true/);
     await settled(page);
-    const open = page.locator('#recherche-liste li');
-    const count = await open.count();
-    expect(count).toBeLessThanOrEqual(before);
-    if (count === 0) expect(await page.locator('#recherche-etat').textContent()).toMatch(/Aucun lieu ne correspond/);
-    for (const text of await open.allTextContents()) expect(text).toContain('Ouvert maintenant');
+    const status = await page.locator('#recherche-etat').textContent();
+    expect(status).toMatch(/ouverts? maintenant\.$/);
+    expect(total(status)).toBeLessThan(allTotal);
+    expect(await names()).toContain(ALWAYS_OPEN);
+    expect(await names()).not.toContain(NEVER_OPEN);
+    for (const text of await page.locator('#recherche-liste li').allTextContents()) expect(text).toContain('Ouvert maintenant');
     await page.getByLabel('Ouvert maintenant').uncheck();
     await page.waitForURL((url) => !url.search.includes('openNow'));
     await settled(page);
@@ -130,7 +155,7 @@ describe('searching the directory', () => {
     expect(requests.some((u) => u.startsWith(`${stack.url}/passerelle/chunks/search-map`))).toBe(true);
     expect(requests).toContain(`${stack.url}/passerelle/leaflet/leaflet.css`);
     await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-container')!).overflow === 'hidden'); // leaflet.css applied
-    expect(tileRequests.some((u) => /^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
+    expect(requests.some((u) => /^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
     expect(await page.locator('#recherche-liste').isHidden()).toBe(true);
 
     await page.goBack();
@@ -150,30 +175,31 @@ describe('searching the directory', () => {
     expect(await page.locator('#recherche-resultats').isHidden()).toBe(true);
     expect(await page.getByLabel(PLACE_BOX).inputValue()).toBe('');
     expect(problems).toEqual([]);
-    await page.close();
+    await close();
   });
 
   it('restores a shared link with the map open', async () => {
-    const { page, problems } = await watchedPage(strict);
+    const { page, problems, close } = await watchedPage();
     await page.goto(`${stack.url}/annuaire?near=Gosselies&view=map`);
     await page.locator('.leaflet-marker-icon').first().waitFor();
     expect(await page.getByLabel(PLACE_BOX).inputValue()).toBe('Gosselies');
     expect(await page.locator('#recherche-etat').textContent()).toMatch(/près de .*Gosselies/);
+    expect(await page.getByRole('button', { name: 'Carte' }).getAttribute('aria-pressed')).toBe('true');
     expect(problems).toEqual([]);
-    await page.close();
+    await close();
   });
 
   it('explains an unknown place in plain French and keeps the list by commune', async () => {
-    const { page } = await watchedPage(strict);
+    const { page, close } = await watchedPage();
     await page.goto(`${stack.url}/annuaire?near=Bruxelles`);
     await page.waitForFunction(() => /Nous ne trouvons pas/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
     expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
     expect(await page.getByLabel(PLACE_BOX).getAttribute('aria-invalid')).toBe('true');
-    await page.close();
+    await close();
   });
 
   it('says when search is down and shows the list by commune again', async () => {
-    const { page } = await watchedPage(strict);
+    const { page, close } = await watchedPage();
     await page.route('**/api/search?**', (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'search_unavailable', message: 'x' } }) }),
     );
@@ -184,42 +210,43 @@ describe('searching the directory', () => {
     );
     expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
     expect(await page.locator('#recherche-resultats').isHidden()).toBe(true);
-    await page.close();
+    await close();
   });
 
   it('searches around the person, or asks for a postcode when the position is refused', async () => {
-    const located = await browser.newContext({
-      locale: 'fr-BE',
-      timezoneId: 'Europe/Brussels',
-      geolocation: { latitude: 50.4109, longitude: 4.4446 },
-      permissions: ['geolocation'],
-    });
-    const page = await located.newPage();
-    await page.goto(`${stack.url}/annuaire`);
-    await page.getByRole('button', { name: 'Autour de moi' }).click();
-    await page.waitForURL(/lat=50\.41/);
-    await page.locator('#recherche-liste li').first().waitFor();
-    await settled(page);
-    expect(await page.locator('#recherche-etat').textContent()).toMatch(/près de votre position/);
-    const d = await distances(page);
-    expect(d[0]).toBeLessThan(2);
-    await located.close();
+    const located = await newContext({ ...CITIZEN, geolocation: { latitude: 50.4109, longitude: 4.4446 }, permissions: ['geolocation'] });
+    try {
+      const page = await located.newPage();
+      await page.goto(`${stack.url}/annuaire`);
+      await page.getByRole('button', { name: 'Autour de moi' }).click();
+      await page.waitForURL(/lat=50\.41/);
+      await page.locator('#recherche-liste li').first().waitFor();
+      await settled(page);
+      expect(await page.locator('#recherche-etat').textContent()).toMatch(/près de votre position/);
+      const d = await distances(page);
+      expect(d[0]).toBeLessThan(2);
+    } finally {
+      await located.close();
+    }
 
-    const refused = await browser.newContext({ locale: 'fr-BE' });
-    await refused.addInitScript(() => {
-      navigator.geolocation.getCurrentPosition = (_ok, fail) =>
-        fail?.({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
-    });
-    const other = await refused.newPage();
-    await other.goto(`${stack.url}/annuaire`);
-    await other.getByRole('button', { name: 'Autour de moi' }).click();
-    await other.waitForFunction(() => /Tapez votre code postal/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
-    expect(await other.evaluate(() => document.activeElement?.id)).toBe('recherche-near');
-    await refused.close();
+    const refused = await newContext(CITIZEN);
+    try {
+      await refused.addInitScript(() => {
+        navigator.geolocation.getCurrentPosition = (_ok, fail) =>
+          fail?.({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+      });
+      const other = await refused.newPage();
+      await other.goto(`${stack.url}/annuaire`);
+      await other.getByRole('button', { name: 'Autour de moi' }).click();
+      await other.waitForFunction(() => /Tapez votre code postal/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
+      expect(await other.evaluate(() => document.activeElement?.id)).toBe('recherche-near');
+    } finally {
+      await refused.close();
+    }
   });
 
   it('keeps the form hidden without JavaScript', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await newContext({ ...CITIZEN, javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(`${stack.url}/annuaire`);
     expect(await page.locator('#recherche').isHidden()).toBe(true);
@@ -227,8 +254,8 @@ describe('searching the directory', () => {
     await noJs.close();
   });
 
-  it('has no serious or critical axe violation with results shown, list and map', async () => {
-    const page = await forAxe.newPage();
+  it('has no serious or critical axe violation with results as a list, on the map, and none found', async () => {
+    const { page, close } = await axePage();
     await page.goto(`${stack.url}/annuaire?near=6043&kind=epn`);
     await page.locator('#recherche-liste li').first().waitFor();
     await settled(page);
@@ -240,13 +267,13 @@ describe('searching the directory', () => {
     await page.goto(`${stack.url}/annuaire?q=zzzzqqq&openNow=true`);
     await page.getByRole('button', { name: 'Voir sans les filtres' }).waitFor();
     expect(await seriousViolations(page), 'empty').toEqual([]);
-    await page.close();
+    await close();
   });
 });
 
 describe('searching the whole site', () => {
   it('goes from the navbar on home to /recherche with guides and places', async () => {
-    const { page, problems } = await watchedPage(strict);
+    const { page, problems, close } = await watchedPage();
     await page.goto(stack.url);
     await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
     await page.getByLabel('Rechercher sur le site').fill('itsme');
@@ -259,24 +286,25 @@ describe('searching the whole site', () => {
     expect(await page.locator('a[href="/annuaire?q=itsme"]').count()).toBe(1);
     expect(await page.locator('p[role=status]').textContent()).toMatch(/^Trouvé :/);
     expect(problems).toEqual([]);
-    await page.close();
+    await close();
   });
 
   it('works from the static directory page too (no client router there)', async () => {
-    const { page } = await watchedPage(strict);
+    const { page, close } = await watchedPage();
     await page.goto(`${stack.url}/annuaire`);
     await page.getByLabel('Rechercher sur le site').fill('wifi');
     await page.getByLabel('Rechercher sur le site').press('Enter');
     await page.waitForURL(/\/recherche\?q=wifi/);
     await page.getByRole('heading', { name: 'Lieux' }).waitFor();
-    await page.close();
+    expect(await page.locator('section[aria-labelledby="resultats-lieux"] a[href^="/annuaire/"]').count()).toBeGreaterThan(0);
+    await close();
   });
 
   it('has no serious or critical axe violation on the results', async () => {
-    const page = await forAxe.newPage();
+    const { page, close } = await axePage();
     await page.goto(`${stack.url}/recherche?q=itsme`);
     await page.getByRole('heading', { name: 'Lieux' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
+    await close();
   });
 });

@@ -1,13 +1,17 @@
 // The map view of the directory's results, in its own chunk: Leaflet and its CSS are
 // downloaded only when someone opens the map. Tiles come from the configured template.
-import L from 'leaflet';
+// Its points arrive worded (today's hours already in French): this chunk imports nothing
+// of the search page's own modules, and Leaflet comes as its ES module build (see
+// leaflet-esm.d.ts), so code splitting leaves the page's script in one file.
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
 
 export interface MapPoint {
   name: string;
   kindLabel: string;
   url: string;
   geo: { lat: number; lng: number };
-  todayHours: string | null;
+  /** Today's hours as the list says them (« Aujourd'hui : 9 h à 12 h »), or null. */
+  hours: string | null;
 }
 
 export interface MapView {
@@ -51,7 +55,7 @@ export async function createMapView(container: HTMLElement, tiles: string): Prom
         link.href = p.url;
         link.textContent = p.name;
         popup.append(link, document.createElement('br'), p.kindLabel);
-        if (p.todayHours) popup.append(document.createElement('br'), /aujourd/i.test(p.todayHours) ? p.todayHours : `Aujourd'hui : ${p.todayHours}`);
+        if (p.hours) popup.append(document.createElement('br'), p.hours);
         L.marker([p.geo.lat, p.geo.lng], { title: p.name, alt: p.name })
           .bindPopup(popup, { maxWidth: Math.max(160, Math.min(280, container.clientWidth - 80)) })
           .addTo(layer);
