@@ -4,7 +4,7 @@
 // never the submitter's e-mail. Also the data directory lock.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { RunningServer } from '../../api/index.ts';
 import { DataLockError, lockDataDir } from '../../api/storage/data-lock.ts';
 import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
@@ -26,8 +26,18 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
 
 beforeAll(async () => {
   env = tempContent();
-  server = await startTestServer(env.paths, { submissionsLimit: { limit: 12, windowMs: 60_000 } });
+  // The rate limit is not under test on this server: the tests of the limit start their own.
+  server = await startTestServer(env.paths, { submissionsLimit: { limit: 1000, windowMs: 60_000 } });
 });
+
+/** A server of its own with a fresh rate limit of `limit` submissions, closed after the test. */
+async function limitedServer(limit: number): Promise<RunningServer> {
+  const own = await startTestServer(env.paths, { submissionsLimit: { limit, windowMs: 60_000 } });
+  onTestFinished(() => own.close());
+  return own;
+}
+
+const report = (i: number) => ({ type: 'report', targetId: 'permanence-marcinelle', message: `Horaires changés ${i}`, submitter });
 
 afterAll(async () => {
   await server?.close();
@@ -100,12 +110,14 @@ describe('POST /api/submissions', () => {
   });
 
   it('limits submissions per connection with 429 in the error format', async () => {
-    let last = 0;
-    let body: unknown;
-    for (let i = 0; i < 14 && last !== 429; i++)
-      ({ status: last, body } = await post({ type: 'report', targetId: 'permanence-marcinelle', message: `Horaires changés ${i}`, submitter }));
-    expect(last).toBe(429);
-    expect(body).toMatchObject({ error: { code: 'too_many_requests', message: expect.stringMatching(/Réessayez/) } });
+    const own = await limitedServer(3);
+    const send = (body: unknown) =>
+      getJson(`${own.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    for (const i of [1, 2, 3]) expect((await send(report(i))).status, `submission ${i}`).toBe(202);
+    const refused = await send(report(4));
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: { code: 'too_many_requests', message: expect.stringMatching(/Réessayez/) } });
+    expect(refused.headers.get('ratelimit-policy')).toMatch(/q=3/);
   });
 });
 
@@ -153,28 +165,30 @@ describe('the plain form post (no JavaScript)', () => {
       ['access_modes', 'se-presenter'],
     ])
       form.append(k, v);
-    // Its own server: the rate limit of the one above is spent (the form shares it, on purpose).
-    const own = await startTestServer(env.paths);
-    try {
-      const res = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: form });
-      expect(res.status).toBe(202);
-      const html = await res.text();
-      const link = /href="(\/suivi\?id=(sub_[\w-]+)&amp;token=([\w-]+))"/.exec(html);
-      expect(link).toBeTruthy();
-      const stored = JSON.parse(fs.readFileSync(path.join(own.dataDir, 'submissions.json'), 'utf8')).submissions.find((s: { id: string }) => s.id === link![2]);
-      expect(stored.initiative.geo).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
-      const bad = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create', name: '<b>x</b>' }) });
-      expect(bad.status).toBe(400);
-      const page = await bad.text();
-      expect(page).toMatch(/pas encore envoyée/);
-      expect(page).toMatch(/submitter_email/);
-      expect(page).not.toContain('<b>x</b>');
-    } finally {
-      await own.close();
-    }
+    const res = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: form });
+    expect(res.status).toBe(202);
+    const html = await res.text();
+    const link = /href="(\/suivi\?id=(sub_[\w-]+)&amp;token=([\w-]+))"/.exec(html);
+    expect(link).not.toBeNull();
+    const id = link?.[2];
+    const stored = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'submissions.json'), 'utf8')).submissions.find((s: { id: string }) => s.id === id);
+    expect(stored?.initiative.geo).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
+    const bad = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create', name: '<b>x</b>' }) });
+    expect(bad.status).toBe(400);
+    const page = await bad.text();
+    expect(page).toMatch(/pas encore envoyée/);
+    expect(page).toMatch(/submitter_email/);
+    expect(page).not.toContain('<b>x</b>');
   });
-  it('shares the rate limit of the JSON API', async () => {
-    const res = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create' }) });
-    expect(res.status).toBe(429);
+
+  it('shares the rate limit of the JSON API, both ways', async () => {
+    const own = await limitedServer(2);
+    const json = (i: number) =>
+      fetch(`${own.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report(i)) });
+    const plain = () => fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create' }) });
+    expect((await json(1)).status).toBe(202);
+    expect((await plain()).status).toBe(400); // counted, though refused for its fields
+    expect((await json(2)).status).toBe(429); // the form's post used the second place
+    expect((await plain()).status).toBe(429);
   });
 });

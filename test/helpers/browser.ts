@@ -30,9 +30,14 @@ export interface AxeViolation {
   nodes: { target: string[]; html: string }[];
 }
 
-/** axe-core's violations of impact serious or critical (WCAG 2.1 A and AA rules). */
+/**
+ * axe-core's violations of impact serious or critical (WCAG 2.1 A and AA rules) in the
+ * page's current state. Call it once per distinct state (a page, a form showing its
+ * errors, a dialog open…): a second run on the same state checks nothing new. axe is
+ * injected once per document (a single-page app keeps it between states).
+ */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

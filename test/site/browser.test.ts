@@ -12,7 +12,6 @@ import { startTestServer } from '../helpers/server.ts';
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
-const cspErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startTestServer(resolvePaths({}));
@@ -35,28 +34,34 @@ describe('a citizen looking for help', () => {
       .first()
       .click();
     await page.waitForURL(/\/annuaire$/);
-    await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
-    const first = page.locator('main a[href^="/annuaire/"]').first();
-    const name = (await first.textContent())?.trim() ?? '';
-    await first.click();
-    await page.waitForURL(/\/annuaire\/[a-z0-9-]+$/);
-    expect(await page.locator('h1').textContent()).toContain(name.slice(0, 20));
-    // Today's row of the hours table is marked by the page's small script.
-    if (await page.locator('table.horaires').count()) {
-      await page.waitForSelector('tr.horaires__aujourdhui');
-      expect(await page.locator('#etat-ouverture').isVisible()).toBe(true);
-    }
+    expect(await page.locator('h1').allTextContents()).toEqual(["Trouver de l'aide près de chez moi"]);
+    // A place with opening hours, so that the page's script has something to show.
+    const place = page.locator('main a[href="/annuaire/permanence-aide-numerique-de-marcinelle"]');
+    expect(await place.count()).toBe(1);
+    const name = (await place.textContent())?.trim() ?? '';
+    expect(name).toBe('Permanence « aide numérique » de Marcinelle');
+    await place.click();
+    await page.waitForURL(/\/annuaire\/permanence-aide-numerique-de-marcinelle$/);
+    expect((await page.locator('h1').textContent())?.trim()).toBe(name);
+    // Today's row of the hours table is marked by the page's small script, which also
+    // says whether the place is open now.
+    expect(await page.locator('table.horaires').count()).toBe(1);
+    await page.waitForSelector('tr.horaires__aujourdhui');
+    expect(await page.locator('tr.horaires__aujourdhui').count()).toBe(1);
+    expect(await page.locator('#etat-ouverture').isVisible()).toBe(true);
+    expect(await page.locator('#etat-ouverture').textContent()).toMatch(/^(Ouvert|Fermé) maintenant/);
     await page.close();
   });
 });
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  // One run per page state: a guide, a curriculum session, the glossary are checked in
+  // knowledge.test.ts; the proposal form with errors in proposal.test.ts; the directory
+  // with results in search-page.test.ts; the moderation desk in moderation-page.test.ts.
   it.each([
     ['home', '/'],
     ['the guides index', '/guides'],
-    ['a guide', '/guides/identite-securite/itsme-installer-activer'],
     ['the curriculum', '/formation'],
-    ['a curriculum session', '/formation/module-1-accueillir/evaluer-aptitude-numerique'],
     ['the directory', '/annuaire'],
     ['a place', '/annuaire/permanence-aide-numerique-de-marcinelle'],
     ['the news', '/actualites'],
@@ -102,12 +107,21 @@ describe('without JavaScript, under the real CSP', () => {
   it('runs the pages without CSP violations', async () => {
     const strict = await browser.newContext();
     const page = await strict.newPage();
+    const cspErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(`${page.url()}: ${m.text()}`);
     });
     for (const url of ['/', '/guides', '/annuaire', '/annuaire/permanence-aide-numerique-de-marcinelle'])
       await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
     expect(cspErrors).toEqual([]);
+    // The watch above does see a violation: an inline script the policy does not allow.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true;';
+      document.body.append(script);
+    });
+    await expect.poll(() => cspErrors.length, { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => 'inlineRan' in window)).toBe(false);
     await strict.close();
   });
 });

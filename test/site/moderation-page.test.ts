@@ -1,51 +1,57 @@
 // /moderation in real Chromium: log in, open a submission from the queue, see the diff of
-// an update, approve; refuse another with a reason; read the journal. axe-clean.
+// an update, approve; refuse another with a reason; ask for changes; read the journal. Then
+// the submitter answers a request for changes from the tracking page. axe-clean.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT_DIR, resolvePaths } from '../../core/model/paths.ts';
 import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
 import { launchBrowser, seriousViolations } from '../helpers/browser.ts';
 import { tempContent } from '../helpers/content.ts';
+import { loginModerator } from '../helpers/moderator.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
 
+// Each test has its own server (own data directory: queue, journal, accounts) on the same
+// content and build, so neither depends on what the other did, in any order.
 let env: ReturnType<typeof tempContent>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
-const receipts: { id: string; trackingToken: string }[] = [];
 
 beforeAll(async () => {
   env = tempContent();
   fs.rmSync(env.paths.build, { recursive: true, force: true });
   fs.cpSync(resolvePaths({}).build, env.paths.build, { recursive: true });
-  server = await startTestServer(env.paths);
-  execFileSync(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'scripts/moderator.ts'), 'add', 'marie@charleroi.be'], {
-    env: { ...process.env, PASSERELLE_DATA_DIR: server.dataDir },
-    input: 'un mot de passe solide',
-  });
-  for (const body of [
-    { type: 'create', initiative: { ...sampleInitiative, name: 'Atelier à accepter' }, submitter: sampleSubmitter },
-    { type: 'create', initiative: { ...sampleInitiative, name: 'Atelier à refuser' }, submitter: sampleSubmitter },
-    { type: 'update', targetId: 'permanence-marcinelle', initiative: { ...sampleInitiative, name: 'Permanence renommée' }, submitter: sampleSubmitter },
-    { type: 'create', initiative: { ...sampleInitiative, name: 'Atelier à compléter' }, submitter: sampleSubmitter },
-  ]) {
-    const res = await getJson(`${server.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(res.status).toBe(202);
-    receipts.push(res.body as { id: string; trackingToken: string });
-  }
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
   env?.cleanup();
 });
 
+async function submit(server: Awaited<ReturnType<typeof startTestServer>>, body: object): Promise<{ id: string; trackingToken: string }> {
+  const res = await getJson(`${server.url}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  return res.body as { id: string; trackingToken: string };
+}
+
 describe('the moderation page', () => {
   it('logs in, approves, shows an update as a diff, refuses with a reason, and keeps a journal', async () => {
+    const server = await startTestServer(env.paths);
+    onTestFinished(() => server.close());
+    // The account is made by the CLI, as a city's team does it.
+    execFileSync(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'scripts/moderator.ts'), 'add', 'marie@charleroi.be'], {
+      env: { ...process.env, PASSERELLE_DATA_DIR: server.dataDir },
+      input: 'un mot de passe solide',
+    });
+    for (const body of [
+      { type: 'create', initiative: { ...sampleInitiative, name: 'Atelier à accepter' }, submitter: sampleSubmitter },
+      { type: 'create', initiative: { ...sampleInitiative, name: 'Atelier à refuser' }, submitter: sampleSubmitter },
+      { type: 'update', targetId: 'permanence-marcinelle', initiative: { ...sampleInitiative, name: 'Permanence renommée' }, submitter: sampleSubmitter },
+      { type: 'create', initiative: { ...sampleInitiative, name: 'Atelier à compléter' }, submitter: sampleSubmitter },
+    ])
+      await submit(server, body);
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${server.url}/moderation`);
@@ -84,7 +90,16 @@ describe('the moderation page', () => {
   });
 
   it('lets the submitter correct and answer from the tracking page', async () => {
-    const { id, trackingToken } = receipts[3];
+    const server = await startTestServer(env.paths);
+    onTestFinished(() => server.close());
+    const { id, trackingToken } = await submit(server, {
+      type: 'create',
+      initiative: { ...sampleInitiative, name: 'Atelier à compléter' },
+      submitter: sampleSubmitter,
+    });
+    const moderator = await loginModerator(server.url, server.dataDir);
+    const asked = await moderator.call('POST', `/api/moderation/submissions/${id}/request-changes`, { message: 'Ajoutez le vendredi matin.' });
+    expect(asked, JSON.stringify(asked.body)).toMatchObject({ status: 200, body: { status: 'changes_requested' } });
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${server.url}/suivi?id=${id}&token=${trackingToken}`);

@@ -72,6 +72,7 @@ describe('CSV injection', () => {
   });
 
   it('leaves no cell starting with a formula character', () => {
+    expect(rows).toHaveLength(3);
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     const chatelet = byId('epn-chatelet');
     expect(chatelet.description).toBe(`'${epnChatelet.description}`);

@@ -37,7 +37,7 @@ describe('GeoJSON export', () => {
     const doc = exportJson([permanence, training]);
     expect(doc.type).toBe('FeatureCollection');
     expect(doc).not.toHaveProperty('crs'); // removed by RFC 7946 (§4): WGS 84 is implied
-    expect(Array.isArray(doc.features)).toBe(true);
+    expect(doc.features).toHaveLength(2);
     for (const f of doc.features) {
       expect(f.type).toBe('Feature');
       expect(['string', 'number']).toContain(typeof f.id);

@@ -79,13 +79,21 @@ describe('HSDS 3.0 export', () => {
     const page = exportPage([permanence, training, event]);
     const taxonomies = new Map<string, string[]>();
     const ids = page.contents.map((s) => s.id);
+    expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(ids.length);
+    // The loops below have something to check: a location and a schedule per service, and
+    // phones and languages in the page.
+    expect(page.contents.flatMap((s) => s.phones).length).toBeGreaterThan(0);
+    expect(page.contents.flatMap((s) => s.languages).length).toBeGreaterThan(0);
     for (const s of page.contents) {
+      expect(s.service_at_locations.length, s.name).toBeGreaterThan(0);
+      expect(s.schedules.length, s.name).toBeGreaterThan(0);
       expect(s.organization_id).toBe(s.organization.id);
       for (const sal of s.service_at_locations) {
         expect(sal.service_id).toBe(s.id);
         expect(sal.location_id).toBe(sal.location.id);
         expect(sal.location.organization_id).toBe(s.organization.id);
+        expect(sal.location.addresses.length, s.name).toBeGreaterThan(0);
         for (const a of sal.location.addresses) expect(a.location_id).toBe(sal.location.id);
       }
       for (const a of s.attributes) {
@@ -163,7 +171,7 @@ describe('HSDS 3.0 export', () => {
     expect(first.notes).toContain('« Tu 09:00-12:00; Th 13:30-16:00; PH off »');
     expect(first.notes).toContain('Europe/Brussels');
     expect(first.notes).toContain('Fermé les jours fériés.');
-    expect(serviceOf(page, 'epn-semaine').schedules[0].description).toBe('Le lundi, mardi, mercredi, jeudi et vendredi, de 09:00 à 12:00.');
+    expect(serviceOf(page, 'epn-semaine').schedules[0].description).toBe('Le lundi, mardi, mercredi, jeudi et vendredi : 9\u00a0h à 12\u00a0h.');
   });
 
   it('bounds the schedules of trainings and events by their period', () => {

@@ -44,6 +44,7 @@ function parseCsv(text: string): Record<string, string>[] {
 
 describe('LMN mapping', () => {
   it('the test initiatives are valid content', () => {
+    expect(initiatives.map((i) => i.id).sort()).toEqual(['epn-chatelet', 'formation-ransart', 'permanence-marcinelle']);
     for (const i of initiatives) expect(model.initiativeSchema.safeParse(i).error).toBeUndefined();
   });
 
@@ -171,6 +172,7 @@ describe('LMN CSV export', () => {
   });
 
   it('leaves no free-text cell that a spreadsheet would run as a formula', () => {
+    expect(rows).toHaveLength(3);
     for (const row of rows) {
       for (const column of ['nom', 'adresse', 'commune', 'presentation_resume', 'presentation_detail', 'structure_parente']) {
         expect(row[column]).not.toMatch(/^[=+\-@]/);
