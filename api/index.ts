@@ -1,12 +1,14 @@
-// Starts the server on PORT (default 3000) and stops it cleanly on SIGINT/SIGTERM.
+// Starts the server (options checked by api/config/env.ts; defaults 127.0.0.1:3000) and
+// stops it cleanly on SIGINT/SIGTERM. A port that cannot be taken is an error, not a start.
 import '../core/model/timezone.ts';
 import type { Server } from 'node:http';
 import { type ContentModel, loadContentModel } from '../core/model/index.ts';
 import { type ProjectPaths, resolvePaths } from '../core/model/paths.ts';
-import { normalizeSiteUrl } from '../core/urls.ts';
+import { normalizeSiteUrl, type SiteUrl } from '../core/urls.ts';
 import { createPluginHost, type PasserelleConfig, type PluginHost } from '../plugins/api/index.ts';
 import { openModerators } from './auth/moderators.ts';
 import { createAuthService, openSessions } from './auth/service.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, type TrustProxy } from './config/env.ts';
 import { createExportService } from './export/service.ts';
 import type { HealthProbe } from './health/router.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -38,13 +40,18 @@ export interface ServerOptions {
   loginLimit?: number;
   /** Plugins to use instead of importing `paths.config` (tests). */
   config?: PasserelleConfig;
+  /** The public address (PASSERELLE_SITE_URL); default http://localhost:3000. */
+  siteUrl?: SiteUrl;
+  trustProxy?: TrustProxy;
+  /** Map tile template (PASSERELLE_TILE_URL). */
+  tileUrl?: string;
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer & { search?: SearchRuntime; plugins: PluginHost }> {
   const paths = opts.paths ?? resolvePaths();
   const logger = opts.logger ?? createLogger();
   const model = opts.model ?? loadContentModel(paths);
-  const siteUrl = normalizeSiteUrl(process.env.PASSERELLE_SITE_URL);
+  const siteUrl = opts.siteUrl ?? normalizeSiteUrl(undefined);
   // The search index applies the plugins' toSearchDocument; the plugins get the index.
   let plugins: PluginHost | undefined;
   const search = opts.search ? createSearchRuntime(opts.search, model, logger, (doc, i) => (plugins ? plugins.toSearchDocument(doc, i) : doc)) : undefined;
@@ -81,12 +88,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     submissions: { service: submissions, options: opts.submissionsLimit },
     moderation: { auth, service: moderation, loginLimit: opts.loginLimit },
     exports: createExportService(model, plugins),
+    trustProxy: opts.trustProxy,
+    tileUrl: opts.tileUrl,
   });
-  const port = opts.port ?? Number(process.env.PORT ?? 3000);
-  const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+  const port = opts.port ?? DEFAULT_PORT;
+  const host = opts.host ?? DEFAULT_HOST;
+  // Express 5 hands a listen error (EADDRINUSE…) to this callback: it must not count as ready.
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
-    s.on('error', reject);
+    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  }).catch((err: unknown) => {
+    search?.stop();
+    plugins.close();
+    releaseLock();
+    throw err;
   });
   server.keepAliveTimeout = 5000;
   const address = server.address();
