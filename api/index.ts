@@ -1,13 +1,15 @@
-// Starts the server on PORT (default 3000) and stops it cleanly on SIGINT/SIGTERM.
+// Starts the server (options checked by api/config/env.ts; defaults 127.0.0.1:3000) and
+// stops it cleanly on SIGINT/SIGTERM. A port that cannot be taken is an error, not a start.
 import '../core/model/timezone.ts';
 import type { Server } from 'node:http';
 import { type ContentModel, loadContentModel } from '../core/model/index.ts';
 import { type ProjectPaths, resolvePaths } from '../core/model/paths.ts';
-import { normalizeSiteUrl } from '../core/urls.ts';
+import { normalizeSiteUrl, type SiteUrl } from '../core/urls.ts';
 import { createPluginHost, type PasserelleConfig, type PluginHost } from '../plugins/api/index.ts';
 import { createDirectoryRenderer } from '../site/directory/index.ts';
 import { openModerators } from './auth/moderators.ts';
 import { createAuthService, openSessions } from './auth/service.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, type TrustProxy } from './config/env.ts';
 import { createExportService } from './export/service.ts';
 import type { HealthProbe } from './health/router.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -39,6 +41,13 @@ export interface ServerOptions {
   loginLimit?: number;
   /** Plugins to use instead of importing `paths.config` (tests). */
   config?: PasserelleConfig;
+  /** The public address (PASSERELLE_SITE_URL); default http://localhost:3000. */
+  siteUrl?: SiteUrl;
+  trustProxy?: TrustProxy;
+  /** Map tile template (PASSERELLE_TILE_URL). */
+  tileUrl?: string;
+  /** Crash tests only (PASSERELLE_FAILPOINTS): where the process kills itself, see api/publish/failpoints.ts. */
+  failpoints?: string;
 }
 
 export interface StartedServer extends RunningServer {
@@ -52,7 +61,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
   const paths = opts.paths ?? resolvePaths();
   const logger = opts.logger ?? createLogger();
   const model = opts.model ?? loadContentModel(paths);
-  const siteUrl = normalizeSiteUrl(process.env.PASSERELLE_SITE_URL);
+  const siteUrl = opts.siteUrl ?? normalizeSiteUrl(undefined);
   const plugins = await createPluginHost({ paths, model, logger, runtime: 'server', siteUrl, ...(opts.config ? { config: opts.config } : {}) });
   logger.info({ plugins: plugins.names }, 'plugins loaded');
   // The index applies the plugins' toSearchDocument hooks.
@@ -71,7 +80,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     ...(renderer ? { renderer } : {}),
     ...(search ? { search: { apply: (upserts, removals) => search.store.apply(model, upserts, removals), healthy: () => search.store.healthy() } } : {}),
     repository: gitRepository(paths.content, plugins.committer),
-    failpoints: failpointsFrom(process.env.PASSERELLE_FAILPOINTS),
+    failpoints: failpointsFrom(opts.failpoints),
   });
   // What a crash left is finished before any new decision is taken.
   await publishing.start();
@@ -104,12 +113,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     submissions: { service: submissions, options: opts.submissionsLimit },
     moderation: { auth, service: moderation, loginLimit: opts.loginLimit },
     exports: createExportService(model, plugins),
+    trustProxy: opts.trustProxy,
+    tileUrl: opts.tileUrl,
   });
-  const port = opts.port ?? Number(process.env.PORT ?? 3000);
-  const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+  const port = opts.port ?? DEFAULT_PORT;
+  const host = opts.host ?? DEFAULT_HOST;
+  // Express 5 hands a listen error (EADDRINUSE…) to this callback: it must not count as ready.
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
-    s.on('error', reject);
+    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  }).catch((err: unknown) => {
+    search?.stop();
+    publishing.stop();
+    releaseLock();
+    throw err;
   });
   server.keepAliveTimeout = 5000;
   const address = server.address();

@@ -6,6 +6,7 @@ import type { ContentModel } from '../core/model/index.ts';
 import { tileOrigin } from '../core/tiles.ts';
 import { authRouter, requireModerator } from './auth/router.ts';
 import type { AuthService } from './auth/service.ts';
+import type { TrustProxy } from './config/env.ts';
 import { exportRouter } from './export/router.ts';
 import type { ExportService } from './export/service.ts';
 import { type HealthProbe, healthRouter } from './health/router.ts';
@@ -36,21 +37,36 @@ export interface AppDeps {
   moderation?: { auth: AuthService; service: ModerationService; loginLimit?: number };
   /** Open-data exports of the plugins (/api/export). */
   exports?: ExportService;
+  /** Express's `trust proxy` (TRUST_PROXY, checked by api/config/env.ts); off by default. */
+  trustProxy?: TrustProxy;
+  /** Map tile template (PASSERELLE_TILE_URL): its origin is allowed in `img-src`. */
+  tileUrl?: string;
 }
 
 const defaultHealth: HealthProbe = { search: async () => 'disabled', storage: async () => 'ok' };
 
-export function createApp({ model, logger, buildDir, health = defaultHealth, search, submissions, moderation, exports }: AppDeps): Express {
+export function createApp({
+  model,
+  logger,
+  buildDir,
+  health = defaultHealth,
+  search,
+  submissions,
+  moderation,
+  exports,
+  trustProxy = false,
+  tileUrl,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY ? JSON.parse(process.env.TRUST_PROXY) : false);
+  app.set('trust proxy', trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
           'script-src': ["'self'", ...(buildDir ? inlineScriptHashes(buildDir) : [])],
-          'img-src': ["'self'", 'data:', tileOrigin()],
+          'img-src': ["'self'", 'data:', tileOrigin(tileUrl ? { PASSERELLE_TILE_URL: tileUrl } : {})],
           'connect-src': ["'self'"],
         },
       },

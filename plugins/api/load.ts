@@ -1,8 +1,15 @@
 // Loading passerelle.config.ts: the config file is imported, every plugin's options are
 // checked against its schema (all problems reported at once, each naming the plugin and
 // the option), then each factory is called with its options and the context.
+// The config is TypeScript. Under tsx, vitest or Docusaurus (jiti) it is imported as is;
+// the compiled server (plain Node, dist/) cannot import .ts, so there esbuild bundles it,
+// with its packages left external, into a temporary .mjs beside it, which is imported and
+// removed at once (beside it, so its imports resolve from the same node_modules).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import * as z from 'zod';
 import type { AnyPlugin, PasserelleConfig, PluginContext, PluginEntry, PluginInstance } from './types.ts';
 
@@ -20,12 +27,50 @@ const FRENCH = z.locales.fr();
 
 const isPlugin = (value: unknown): value is AnyPlugin => typeof value === 'function' && typeof (value as AnyPlugin).pluginName === 'string';
 
+const TYPESCRIPT = /\.(c|m)?tsx?$/;
+/** Node 20 refuses .ts; Node 22+ strips types but refuses some TypeScript (parameter properties…). */
+const NOT_IMPORTABLE = new Set(['ERR_UNKNOWN_FILE_EXTENSION', 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX', 'ERR_INVALID_TYPESCRIPT_SYNTAX']);
+
+/** The config module compiled to JavaScript and imported (what plain Node does with a .ts config). */
+export async function importCompiledConfig(file: string): Promise<unknown> {
+  const out = `${file}.${Date.now()}-${crypto.randomBytes(4).toString('hex')}.mjs`;
+  try {
+    await build({
+      entryPoints: [file],
+      outfile: out,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'silent',
+    });
+  } catch (err) {
+    throw new PluginConfigError(path.basename(file), [`le fichier ne se compile pas : ${(err as Error).message}`]);
+  }
+  try {
+    return await import(pathToFileURL(out).href);
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
+
+async function importModule(file: string): Promise<unknown> {
+  try {
+    // A plain absolute path (not a file: URL) so the Docusaurus process, which loads our
+    // TypeScript through jiti, can import the config too.
+    return await import(file);
+  } catch (err) {
+    if (!TYPESCRIPT.test(file) || !NOT_IMPORTABLE.has(String((err as NodeJS.ErrnoException).code))) throw err;
+    return importCompiledConfig(file);
+  }
+}
+
 /** Imports the config module (its default export). Without a file, `fallback` is used. */
 export async function importConfig(file: string, fallback: () => Promise<PasserelleConfig>): Promise<PasserelleConfig> {
   if (!fs.existsSync(file)) return fallback();
-  // A plain absolute path (not a file: URL) so the Docusaurus process, which loads our
-  // TypeScript through jiti, can import the config too.
-  const mod = (await import(file)) as { default?: unknown };
+  const mod = (await importModule(file)) as { default?: unknown };
   const config = mod.default;
   if (!config || typeof config !== 'object' || !Array.isArray((config as PasserelleConfig).plugins)) {
     throw new PluginConfigError(path.basename(file), ['le fichier doit exporter par défaut `defineConfig({ plugins: [...] })`.']);
