@@ -25,6 +25,9 @@ export function moderationRouter(service: ModerationService, guard: RequestHandl
   router.post('/submissions/:id/request-changes', async (req, res) => {
     res.json(await service.requestChanges(req.params.id, moderatorOf(req).email, (req.body as { message?: unknown } | undefined)?.message));
   });
+  router.get('/publishing', (_req, res) => {
+    res.json({ listings: service.publishing() });
+  });
   router.get('/audit', (_req, res) => {
     res.json({ entries: service.audit() });
   });

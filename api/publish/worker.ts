@@ -10,9 +10,16 @@ import type { FailpointName, Failpoints } from './failpoints.ts';
 import { isDone, type Job, type StepName, type StepState } from './job.ts';
 import type { Journal } from './journal.ts';
 
-export const FIRST_RETRY_MS = 1000;
-export const MAX_RETRY_MS = 5 * 60_000;
-const PROBE_MS = 1000;
+export interface RetryTiming {
+  /** Wait after a first failure, doubled at each failure (default 1 s). */
+  firstRetryMs: number;
+  /** Longest wait between attempts (default 5 min). */
+  maxRetryMs: number;
+  /** How often a failing lane asks whether its service is back (default 1 s). */
+  probeMs: number;
+}
+
+export const DEFAULT_RETRY_TIMING: RetryTiming = { firstRetryMs: 1000, maxRetryMs: 5 * 60_000, probeMs: 1000 };
 
 /** What a step is given on each attempt. */
 export interface StepAttempt {
@@ -38,8 +45,8 @@ export interface StepRunner {
   describe(error: unknown): string;
 }
 
-export function retryDelay(attempts: number): number {
-  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+export function retryDelay(attempts: number, timing: RetryTiming = DEFAULT_RETRY_TIMING): number {
+  return Math.min(timing.firstRetryMs * 2 ** Math.max(0, attempts - 1), timing.maxRetryMs);
 }
 
 class StepTimeout extends Error {
@@ -64,6 +71,7 @@ export class PublishWorker {
     private readonly runnerFor: (step: StepName) => StepRunner,
     private readonly logger: Logger,
     private readonly failpoints: Failpoints,
+    private readonly timing: RetryTiming = DEFAULT_RETRY_TIMING,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -181,7 +189,7 @@ export class PublishWorker {
         clearInterval(lane.probe);
         lane.probe = undefined;
         this.retryNow(laneName);
-      }, PROBE_MS);
+      }, this.timing.probeMs);
       lane.probe.unref();
     } else if (!failing && lane.probe) {
       clearInterval(lane.probe);
@@ -251,7 +259,7 @@ export class PublishWorker {
       ]);
     } catch (err) {
       clearTimeout(timer);
-      const delay = retryDelay(attempt);
+      const delay = retryDelay(attempt, this.timing);
       const lastError = runner.describe(err);
       for (const { job, step } of steps) {
         step.attempts = attempt;

@@ -20,7 +20,7 @@ describe('a TypeScript plugin config under plain Node', () => {
   it('is compiled, imported with its plugins and their options, and the temporary file removed', async () => {
     const before = fs.readdirSync(path.dirname(FIXTURE));
     const mod = (await importCompiledConfig(FIXTURE)) as { default: PasserelleConfig };
-    expect(pluginNames(mod.default)).toEqual(['meilisearch-sync', 'git-commit', 'notifications', 'open-data', 'reseau-partenaire']);
+    expect(pluginNames(mod.default)).toEqual(['notifications', 'open-data', 'reseau-partenaire']);
     expect(mod.default.plugins.at(-1)).toEqual([expect.any(Function), { network: 'EPN de Wallonie', badge: 'Membre du réseau EPN' }]);
     expect(fs.readdirSync(path.dirname(FIXTURE))).toEqual(before);
   });

@@ -1,10 +1,18 @@
 // The plugin host: options checked up front with messages naming the plugin and the option,
-// validation merged across plugins, side effects in config order with retries that never
-// reach the caller, search documents and site data merged as documented.
-import { afterEach, describe, expect, it } from 'vitest';
+// validation merged across plugins, one attempt of a decision hook (the publish pipeline
+// retries), search documents and site data merged as documented.
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createPluginHost, definePlugin, type PasserelleConfig, PluginConfigError, PluginHookError, type PluginInstance } from '../../../plugins/api/index.ts';
-import type { ApprovedEvent, Exporter } from '../../../plugins/api/types.ts';
+import {
+  createPluginHost,
+  DEFAULT_SIDE_EFFECT_POLICY,
+  definePlugin,
+  type PasserelleConfig,
+  PluginConfigError,
+  PluginHookError,
+  type PluginInstance,
+} from '../../../plugins/api/index.ts';
+import type { ApprovedEvent, AttemptInfo, Exporter } from '../../../plugins/api/types.ts';
 import { fixtureModel } from '../../helpers/content.ts';
 import { memoryLogger } from '../../helpers/logger.ts';
 
@@ -17,8 +25,8 @@ function host(config: PasserelleConfig, logger = memoryLogger()) {
 const named = (name: string, hooks: Omit<PluginInstance, 'name'> = {}) => definePlugin({ name }, () => ({ name, ...hooks }));
 
 const withOptions = definePlugin(
-  { name: 'avec-options', options: z.object({ url: z.string().url('une adresse web est attendue.'), retries: z.number().int().min(0).default(2) }).strict() },
-  (options) => ({ name: 'avec-options', sideEffects: { retries: options.retries } }),
+  { name: 'avec-options', options: z.object({ url: z.string().url('une adresse web est attendue.'), timeoutMs: z.number().int().min(1).default(2000) }).strict() },
+  (options) => ({ name: 'avec-options', sideEffects: { timeoutMs: options.timeoutMs } }),
 );
 
 describe('options', () => {
@@ -39,7 +47,7 @@ describe('options', () => {
   it('reports every problem at once', async () => {
     const error = (await host({
       plugins: [
-        [withOptions, { url: 'x', retries: -1 }],
+        [withOptions, { url: 'x', timeoutMs: -1 }],
         [named('bb'), 1],
       ] as never,
     }).catch((e: unknown) => e)) as PluginConfigError;
@@ -95,93 +103,59 @@ describe('validateSubmission', () => {
   });
 });
 
-describe('side effects', () => {
-  let cleanup: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanup) c();
-    cleanup = [];
-  });
+describe('decision hooks (one attempt; retries are the publish pipeline\'s, see test/api/publish/worker.test.ts)', () => {
   const event = {
     submission: { id: 'sub_1', type: 'create', submitter: { name: 'N', email: 'n@x.be' }, createdAt: '' },
     initiative: {},
     moderator: 'm@x.be',
   } as unknown as ApprovedEvent;
-
-  it('runs in config order, retries a failing hook with backoff, then drops it; the caller never sees the error', async () => {
-    const logger = memoryLogger();
-    const calls: string[] = [];
-    let attempts = 0;
-    const failing = named('instable', {
-      sideEffects: { retries: 2, backoffMs: 10 },
-      onApproved: (_e, { attempt }) => {
-        calls.push(`instable#${attempt}`);
-        attempts++;
-        throw new Error('SMTP indisponible');
-      },
-    });
-    const after = named('ensuite', { onApproved: () => void calls.push('ensuite') });
-    const h = await host({ plugins: [failing, after] }, logger);
-    cleanup.push(() => h.close());
-    await expect(h.emit('onApproved', event)).resolves.toBeUndefined();
-    expect(calls).toEqual(['instable#1', 'ensuite']);
-    await h.idle();
-    expect(attempts).toBe(3);
-    const lines = logger.lines.filter((l) => l.plugin === 'instable');
-    expect(lines.map((l) => [l.level, l.attempt])).toEqual([
-      ['warn', 1],
-      ['warn', 2],
-      ['error', 3],
-    ]);
-    expect(lines.at(-1)?.msg).toMatch(/dropped/);
-    expect(lines[0]?.retryInMs).toBe(10);
-    expect(lines[1]?.retryInMs).toBe(40);
+  const attempt = (overrides: Partial<AttemptInfo> = {}): AttemptInfo => ({
+    attempt: 1,
+    signal: new AbortController().signal,
+    deliveryId: 'job_1.x',
+    done: new Set(),
+    markDone: () => undefined,
+    ...overrides,
   });
 
-  it('succeeds on a retry and says so', async () => {
-    const logger = memoryLogger();
-    let n = 0;
-    const h = await host(
-      {
-        plugins: [
-          named('deuxieme-fois', {
-            sideEffects: { backoffMs: 5 },
-            onApproved: () => {
-              if (++n === 1) throw new Error('raté');
-            },
-          }),
-        ],
-      },
-      logger,
-    );
-    cleanup.push(() => h.close());
-    await h.emit('onApproved', event);
-    await h.idle();
-    expect(n).toBe(2);
-    expect(logger.lines.at(-1)).toMatchObject({ level: 'info', plugin: 'deuxieme-fois', attempt: 2 });
+  it('lists the plugins of a hook in config order, with their time limits', async () => {
+    const h = await host({
+      plugins: [
+        named('premier', { onApproved: () => undefined, sideEffects: { timeoutMs: 50 } }),
+        named('sans-hook'),
+        named('second', { onApproved: () => undefined, onRejected: () => undefined }),
+      ],
+    });
+    expect(h.withHook('onApproved')).toEqual(['premier', 'second']);
+    expect(h.withHook('onRejected')).toEqual(['second']);
+    expect(h.timeoutOf('premier')).toBe(50);
+    expect(h.timeoutOf('second')).toBe(DEFAULT_SIDE_EFFECT_POLICY.timeoutMs);
   });
 
-  it('stops waiting for a hook at its time limit and aborts its signal', async () => {
-    // The hook never ends on its own: emit can only return because the host gave up on it.
-    let reason: unknown;
-    const slow = named('lent', {
-      sideEffects: { timeoutMs: 50, retries: 0 },
-      onApproved: (_e, { signal }) =>
-        new Promise<void>((resolve) => {
-          signal.addEventListener('abort', () => {
-            reason = signal.reason;
-            resolve();
-          });
-        }),
-    });
-    const logger = memoryLogger();
-    const h = await host({ plugins: [slow] }, logger);
-    cleanup.push(() => h.close());
-    await h.emit('onApproved', event);
-    // The limit that fired is the plugin's own (50 ms), not the host's default.
-    expect(reason).toMatchObject({ name: 'TimeoutError', message: 'no answer within 50 ms' });
-    const errors = logger.lines.filter((l) => l.level === 'error');
-    expect(errors).toEqual([expect.objectContaining({ plugin: 'lent', hook: 'onApproved', attempt: 1 })]);
-    expect(errors[0]?.err).toMatchObject({ name: 'TimeoutError', message: 'no answer within 50 ms' });
+  it('runs one attempt with the event and its attempt info, bound to the plugin', async () => {
+    const seen: unknown[] = [];
+    const plugin = definePlugin({ name: 'lit' }, () => ({
+      name: 'lit',
+      label: 'moi',
+      onApproved(this: { label: string }, e, a) {
+        seen.push(this.label, e.moderator, a.deliveryId, [...a.done]);
+      },
+    }));
+    const h = await host({ plugins: [plugin] });
+    await h.runHook('lit', 'onApproved', event, attempt({ done: new Set(['email']) }));
+    expect(seen).toEqual(['moi', 'm@x.be', 'job_1.x', ['email']]);
+  });
+
+  it('throws a failure as PluginHookError naming the plugin and the hook', async () => {
+    const h = await host({ plugins: [named('casse', { onApproved: () => Promise.reject(new Error('SMTP indisponible')) })] });
+    const error = await h.runHook('casse', 'onApproved', event, attempt()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PluginHookError);
+    expect((error as Error).message).toBe('plugin « casse », hook onApproved : SMTP indisponible');
+  });
+
+  it('does nothing for a plugin without the hook', async () => {
+    const h = await host({ plugins: [named('muet')] });
+    await expect(h.runHook('muet', 'onApproved', event, attempt())).resolves.toBeUndefined();
   });
 });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resolvePaths } from '../../../core/model/paths.ts';
 import { definePlugin } from '../../../plugins/api/index.ts';
-import { meilisearchSync, notifications } from '../../../plugins/builtin/index.ts';
+import { notifications } from '../../../plugins/builtin/index.ts';
 import { renderDirectoryPages } from '../../../scripts/lib/build-site.ts';
 import { sampleInitiative, sampleSubmitter } from '../../../scripts/lib/sample-submission.ts';
 import { tempContent } from '../../helpers/content.ts';
@@ -46,7 +46,7 @@ describe('a partner plugin loaded from passerelle.config.ts', () => {
   });
 
   it('is loaded after the built-ins, in the config order', () => {
-    expect(server.plugins.names).toEqual(['meilisearch-sync', 'git-commit', 'notifications', 'open-data', 'reseau-partenaire']);
+    expect(server.plugins.names).toEqual(['notifications', 'open-data', 'reseau-partenaire']);
   });
 
   it('refuses a submission without the member number, with a field error next to the base errors', async () => {
@@ -82,6 +82,7 @@ describe('a partner plugin loaded from passerelle.config.ts', () => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const slug = (approved.body as { result: { initiative: string } }).result.initiative;
     expect(parse(fs.readFileSync(path.join(env.paths.initiatives, `${slug}.yml`), 'utf8'))).toMatchObject({ extra: { network_member_id: 'WA-1234' } });
+    await server.publishing.pipeline.drained();
     const page = () => fs.readFileSync(path.join(env.paths.build, 'annuaire', `${slug}.html`), 'utf8');
     expect(page()).toMatch(/<span class="badge-plugin" title="Membre du réseau EPN de Wallonie">Membre du réseau EPN<\/span>/);
     expect(page()).toMatch(/<dt>Numéro de membre \(EPN de Wallonie\)<\/dt><dd>WA-1234<\/dd>/);
@@ -90,8 +91,7 @@ describe('a partner plugin loaded from passerelle.config.ts', () => {
     await renderDirectoryPages(env.paths);
     expect(page()).toContain('Membre du réseau EPN');
     // Other pages get no badge.
-    const other = fs.readdirSync(path.join(env.paths.build, 'annuaire')).find((f) => f.endsWith('.html') && f !== 'index.html' && f !== `${slug}.html`)!;
-    expect(fs.readFileSync(path.join(env.paths.build, 'annuaire', other), 'utf8')).not.toContain('badge-plugin');
+    expect(fs.readFileSync(path.join(env.paths.build, 'annuaire', 'permanence-marcinelle.html'), 'utf8')).not.toContain('badge-plugin');
   });
 
   it('applies to moderators’ edits too', async () => {
@@ -175,13 +175,12 @@ describe('broken plugins', () => {
     }
   });
 
-  it('a throwing onApproved and an unreachable webhook do not stop an approval; both are logged, retried, then dropped', async () => {
+  it('a throwing onApproved and an unreachable webhook do not stop an approval: the rest is published; their steps are retried and shown waiting', async () => {
     const env = tempContent();
     withBuildShell(env);
     let attempts = 0;
     const boom = definePlugin({ name: 'boum' }, () => ({
       name: 'boum',
-      sideEffects: { retries: 2, backoffMs: 20 },
       onApproved: () => {
         attempts++;
         throw new Error('boum');
@@ -191,13 +190,7 @@ describe('broken plugins', () => {
     const { logger, lines } = capturingPino();
     const server = await startTestServer(env.paths, {
       logger,
-      config: {
-        plugins: [
-          meilisearchSync,
-          boom,
-          [notifications, { webhook: { url: `http://127.0.0.1:${port}/hook`, secret: 'un secret partagé' }, retry: { retries: 1, backoffMs: 20 } }],
-        ],
-      },
+      config: { plugins: [boom, [notifications, { webhook: { url: `http://127.0.0.1:${port}/hook`, secret: 'un secret partagé' }, timeoutMs: 2000 }]] },
     });
     try {
       const moderator = await loginModerator(server.url, server.dataDir);
@@ -206,23 +199,19 @@ describe('broken plugins', () => {
       expect(approved.status, JSON.stringify(approved.body)).toBe(200);
       expect(approved.body).toMatchObject({ status: 'approved', result: { initiative: 'atelier-tablette-de-marcinelle' } });
       expect(fs.existsSync(path.join(env.paths.initiatives, 'atelier-tablette-de-marcinelle.yml'))).toBe(true);
-      // The page is still re-rendered after the failed hooks.
-      expect(fs.existsSync(path.join(env.paths.build, 'annuaire', 'atelier-tablette-de-marcinelle.html'))).toBe(true);
-      await server.plugins.idle();
-      expect(attempts).toBe(3);
-      const failures = (plugin: string) =>
-        lines()
-          .filter((l) => l.plugin === plugin && l.hook === 'onApproved')
-          .map((l) => [l.level, l.attempt]);
-      expect(failures('boum')).toEqual([
-        ['warn', 1],
-        ['warn', 2],
-        ['error', 3],
-      ]);
-      expect(failures('notifications')).toEqual([
-        ['warn', 1],
-        ['error', 2],
-      ]);
+      // The page does not wait for the plugins.
+      await expect.poll(() => fs.existsSync(path.join(env.paths.build, 'annuaire', 'atelier-tablette-de-marcinelle.html')), { timeout: 10_000 }).toBe(true);
+      // Failed steps are retried (1 s, then 2 s…), never dropped, and logged with the plugin's name.
+      await expect.poll(() => attempts, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      expect(lines().filter((l) => l.step === 'hook:boum' && l.level === 'warn').length).toBeGreaterThanOrEqual(1);
+      const health = (await getJson(`${server.url}/api/health`)).body as { status: string; publishing: { pending: number; failing: number } };
+      expect(health).toMatchObject({ status: 'degraded', publishing: { failing: expect.any(Number) } });
+      expect(health.publishing.failing).toBeGreaterThanOrEqual(1);
+      // The moderators see what waits, in French.
+      const progress = (await moderator.call('GET', '/api/moderation/publishing')).body as { listings: { initiative: string; steps: { label: string; lastError?: string }[] }[] };
+      const waiting = progress.listings.find((l) => l.initiative === 'atelier-tablette-de-marcinelle');
+      expect(waiting?.steps.map((s) => s.label)).toEqual(expect.arrayContaining(['Module « boum »', 'Notifications (e-mail, webhook)']));
+      expect(waiting?.steps.find((s) => s.label === 'Module « boum »')?.lastError).toBe("le module « boum » n'a pas abouti");
       expect((await getJson(`${server.url}/api/moderation/submissions/${id}`)).status).toBe(401); // still behind login
       expect((await moderator.call('GET', `/api/moderation/submissions/${id}`)).body).toMatchObject({ status: 'approved' });
     } finally {

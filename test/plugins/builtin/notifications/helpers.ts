@@ -1,8 +1,10 @@
 // Shared by the notifications tests: the plugin loaded the way the server loads it
-// (options checked by instantiatePlugins, hooks run by a PluginHost), a logger that keeps
-// its lines for assertions, sample events, a real SMTP server on 127.0.0.1 that collects
-// what it receives (with a tiny MIME reader for the subject and the text part) and a port
-// where nothing listens.
+// (options checked by instantiatePlugins, hooks run by a PluginHost), its hooks run in
+// attempts like the publish pipeline runs them (same delivery id and `done` marks across
+// attempts, a time limit per attempt, a few quick retries: the pipeline's own retry loop is
+// tested in test/api/publish/), a logger that keeps its lines for assertions, sample
+// events, a real SMTP server on 127.0.0.1 that collects what it receives (with a tiny MIME
+// reader for the subject and the text part) and a port where nothing listens.
 
 import net from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
@@ -23,9 +25,80 @@ import { memoryLogger } from '../../../helpers/logger.ts';
 export const recordingLogger = memoryLogger;
 export type { LogLine } from '../../../helpers/logger.ts';
 
-/** The plugin with these options and environment, in a host, as createPluginHost builds it. */
-export function loadNotifications(options: NotificationsOptionsInput | undefined, env: Record<string, string | undefined> = {}) {
+/** How the test runs a hook's attempts (the pipeline retries for ever, with longer waits). */
+export interface RetryPolicy {
+  retries: number;
+  backoffMs: number;
+  timeoutMs: number;
+}
+
+type Events = { onSubmissionCreated: SubmissionCreatedEvent; onApproved: ApprovedEvent; onRejected: DecisionEvent; onChangesRequested: DecisionEvent };
+
+/**
+ * Runs a plugin's decision hooks in attempts as the publish pipeline does: the first
+ * attempt awaited by `emit`, the next ones in the background (`idle` waits for them),
+ * each with the plugin's time limit and an aborted signal at that limit, one delivery id
+ * and one set of `done` marks per event. Logs like the pipeline (warn per failed attempt,
+ * error when the test's retries are spent).
+ */
+export class HookAttempts {
+  private readonly running = new Set<Promise<void>>();
+  private seq = 0;
+
+  constructor(
+    readonly host: PluginHost,
+    private readonly policy: RetryPolicy,
+    private readonly logger: ReturnType<typeof recordingLogger>,
+  ) {}
+
+  async emit<H extends keyof Events>(hook: H, event: Events[H]): Promise<void> {
+    const deliveryId = `job_test${++this.seq}.notifications`;
+    const done = new Set<string>();
+    for (const plugin of this.host.withHook(hook)) await this.attempt(plugin, hook, event, deliveryId, done, 1);
+  }
+
+  private async attempt<H extends keyof Events>(plugin: string, hook: H, event: Events[H], deliveryId: string, done: Set<string>, attempt: number): Promise<void> {
+    const controller = new AbortController();
+    const limit = this.host.timeoutOf(plugin);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.host.runHook(plugin, hook, event as never, { attempt, signal: controller.signal, deliveryId, done, markDone: (k) => void done.add(k) }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            const err = Object.assign(new Error(`no answer within ${limit} ms`), { name: 'TimeoutError' });
+            controller.abort(err);
+            reject(err);
+          }, limit);
+        }),
+      ]);
+      if (attempt > 1) this.logger.info({ plugin, hook, attempt }, 'a side effect succeeded after a retry');
+    } catch (err) {
+      const cause = (err as { cause?: unknown }).cause ?? err;
+      if (attempt <= this.policy.retries) {
+        const delay = this.policy.backoffMs * 4 ** (attempt - 1);
+        this.logger.warn({ err: cause, plugin, hook, attempt, retryInMs: delay }, 'a side effect failed; it will be retried');
+        const next = new Promise<void>((r) => setTimeout(r, delay)).then(() => this.attempt(plugin, hook, event, deliveryId, done, attempt + 1));
+        this.running.add(next);
+        void next.finally(() => this.running.delete(next));
+      } else this.logger.error({ err: cause, plugin, hook, attempt }, 'a side effect failed for the last time in this test');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Resolves when no attempt is waiting. */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+
+  close(): void {}
+}
+
+/** The plugin with these options and environment, in a host, as createPluginHost builds it; `retry`: the test's attempts. */
+export function loadNotifications(options: NotificationsOptionsInput | undefined, env: Record<string, string | undefined> = {}, retry: Partial<RetryPolicy> = {}) {
   const logger = recordingLogger();
+  const policy: RetryPolicy = { retries: 0, backoffMs: 10, timeoutMs: 10_000, ...retry };
   const config = { plugins: [options === undefined ? notifications : ([notifications, options] as const)] };
   const model = fixtureModel();
   const instances = instantiatePlugins(config, 'passerelle.config.ts', (name) => ({
@@ -36,7 +109,8 @@ export function loadNotifications(options: NotificationsOptionsInput | undefined
     env,
     runtime: 'server',
   }));
-  return { host: new PluginHost(instances, config, logger), instance: instances[0]!, logger };
+  const host = new PluginHost(instances, config, logger);
+  return { host: new HookAttempts(host, policy, logger), instance: instances[0]!, logger };
 }
 
 export function submission(overrides: Partial<PluginSubmission> = {}): PluginSubmission {

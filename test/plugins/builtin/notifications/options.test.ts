@@ -128,15 +128,12 @@ describe('notifications options', () => {
         'plugin « notifications » : son initialisation a échoué : option « email.moderators » (variable MODERATOR_EMAILS, adresse n° 1) : une adresse e-mail est attendue, par exemple moderation@exemple.be. Séparez les adresses par des virgules.',
       ],
     ],
+    ['a time limit out of range', { timeoutMs: 10 }, {}, ['plugin « notifications », option « timeoutMs » : 100 au minimum.']],
     [
-      'retry values out of range',
-      { retry: { retries: 20, backoffMs: 1.5, timeoutMs: 10 } },
+      'the old retry options (retries are the publish pipeline’s now)',
+      { retry: { retries: 2 } },
       {},
-      [
-        'plugin « notifications », option « retry.retries » : 10 au maximum.',
-        'plugin « notifications », option « retry.backoffMs » : un nombre entier est attendu (millisecondes).',
-        'plugin « notifications », option « retry.timeoutMs » : 100 au minimum.',
-      ],
+      ['plugin « notifications », option « (les options) » : option inconnue « retry » ; options possibles : email, webhook, timeoutMs.'],
     ],
     [
       'an unknown option',
@@ -148,7 +145,7 @@ describe('notifications options', () => {
       'options that are not an object',
       'smtp://x',
       {},
-      ['plugin « notifications », option « (les options) » : le réglage des notifications est attendu (un objet { email, webhook, retry }).'],
+      ['plugin « notifications », option « (les options) » : le réglage des notifications est attendu (un objet { email, webhook, timeoutMs }).'],
     ],
   ])('refuses %s', (_what, options, env, expected) => {
     expect(problems(options, env)).toEqual(expected);
@@ -162,13 +159,13 @@ describe('notifications options', () => {
     expect(DEFAULT_OPTIONS).toEqual({
       email: { from: 'Passerelle <no-reply@passerelle.local>' },
       webhook: { events: ['created', 'approved', 'rejected', 'changes_requested'] },
-      retry: { retries: 4, backoffMs: 5000, timeoutMs: 10_000 },
+      timeoutMs: 10_000,
     });
   });
 
-  it('passes the retry options to the host as the side-effect policy', () => {
-    const { instance } = loadNotifications({ webhook: { url: 'https://partenaire.example/x', secret: SECRET }, retry: { retries: 1, backoffMs: 200 } });
-    expect(instance.sideEffects).toEqual({ retries: 1, backoffMs: 200, timeoutMs: 10_000 });
+  it('passes its time limit to the publish pipeline as the side-effect policy', () => {
+    const { instance } = loadNotifications({ webhook: { url: 'https://partenaire.example/x', secret: SECRET }, timeoutMs: 2500 });
+    expect(instance.sideEffects).toEqual({ timeoutMs: 2500 });
     expect(typeof instance.onApproved).toBe('function');
   });
 
