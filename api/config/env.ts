@@ -101,7 +101,9 @@ const text = (value: string) => value;
 function readFailpoints(value: string): string {
   for (const point of value.split(',').map((p) => p.trim())) {
     if (point !== 'job' && !/^after:(write-file|record|render|commit|search|hook:[a-z][a-z0-9-]*)$/.test(point)) {
-      throw new Problem(`« ${point} » is not a failpoint. Use job or after:<step> (write-file, record, render, commit, search, hook:<plugin>); this variable is for crash tests only.`);
+      throw new Problem(
+        `« ${point} » is not a failpoint. Use job or after:<step> (write-file, record, render, commit, search, hook:<plugin>); this variable is for crash tests only.`,
+      );
     }
   }
   return value;

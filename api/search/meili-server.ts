@@ -97,7 +97,7 @@ async function reuseOrStopStale(runningFile: string, dataDir: string): Promise<s
     fs.rmSync(runningFile, { force: true });
     return undefined;
   }
-  if (alive(record.owner) && record.owner !== process.pid && alive(record.pid)) {
+  if (alive(record.owner) && alive(record.pid)) {
     try {
       await waitHealthy(record.host, undefined, () => '', 2000);
       return record.host;

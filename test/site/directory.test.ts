@@ -1,12 +1,15 @@
 // The directory pages rendered from YAML by our own code: every field, JSON-LD that parses,
-// the demo notice, and partner text that stays inert text whatever it contains.
+// the demo notice, partner text that stays inert text whatever it contains (even `$&`),
+// the entry page with counts, and each commune's and section's list, paginated, kept in
+// line one change at a time.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContentModel, loadInitiatives, resolvePaths } from '../../core/model/index.ts';
 import { readInitiativeFile, writeInitiativeFile } from '../../core/model/initiative-files.ts';
 import { normalizeSiteUrl } from '../../core/urls.ts';
-import { renderDirectory, renderOne } from '../../site/directory/render-directory.tsx';
+import { PAGE_SIZE } from '../../site/directory/pages.ts';
+import { createDirectoryRenderer, renderDirectory, renderOne } from '../../site/directory/render-directory.tsx';
 import { tempContent } from '../helpers/content.ts';
 
 const repoBuild = resolvePaths({}).build;
@@ -37,15 +40,32 @@ beforeAll(() => {
   const base = readInitiativeFile(model, source);
   writeInitiativeFile(env.paths.initiatives, { ...base, id: 'piege-html', name: 'Piège <b>gras</b>', summary: HOSTILE.slice(0, 150), description: HOSTILE });
   writeInitiativeFile(env.paths.initiatives, { ...base, id: 'ancienne-permanence', status: 'archived' });
+  // Replacement patterns of String.replace, as a partner could type them.
+  writeInitiativeFile(env.paths.initiatives, { ...base, id: 'motifs-dollar', name: "Café $& $' $` $$ numérique", summary: "Gratuit $& pour tous $' ici" });
   renderDirectory({ buildDir: env.paths.build, model, siteUrl: normalizeSiteUrl('https://passerelle.example') });
 });
 
 afterAll(() => env.cleanup());
 
 describe('directory pages', () => {
-  it('renders one page per active initiative, and none for archived ones', () => {
-    const files = fs.readdirSync(path.join(env.paths.build, 'annuaire')).sort();
-    expect(files).toEqual(['index.html', 'permanence-marcinelle.html', 'piege-html.html']);
+  it('renders one page per active initiative, and none for archived ones, beside the lists', () => {
+    const files = fs
+      .readdirSync(path.join(env.paths.build, 'annuaire'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
+    expect(files).toEqual(['charleroi.html', 'charleroi/marcinelle.html', 'index.html', 'motifs-dollar.html', 'permanence-marcinelle.html', 'piege-html.html']);
+  });
+
+  it("keeps `$&`, `$'`, `$`` and `$$` in partner text as they are, in the page, its title and its JSON-LD", () => {
+    const html = page('motifs-dollar');
+    expect(html).toContain('<h1>Café $&amp; $&#x27; $` $$ numérique</h1>');
+    expect(html).toContain('<title data-rh="true">Café $&amp; $&#39; $` $$ numérique — Marcinelle | Passerelle</title>');
+    expect(html).toContain('content="Gratuit $&amp; pour tous $&#39; ici"');
+    expect(jsonLdOf(html).name).toBe("Café $& $' $` $$ numérique");
+    // The template's own markup is intact (a `$&` read as a pattern would have pasted the token).
+    expect(html).not.toContain('PASSERELLE_TITLE_TOKEN');
+    expect(html.match(/<\/html>/g)).toHaveLength(1);
   });
 
   it('shows every field of the model on the initiative page', () => {
@@ -101,24 +121,67 @@ describe('directory pages', () => {
     expect(scripts.length).toBe(closing.length);
   });
 
-  it('lists active initiatives by commune, usable without JavaScript', () => {
-    const html = fs.readFileSync(path.join(env.paths.build, 'annuaire', 'index.html'), 'utf8');
-    expect(html).toContain('href="/annuaire/permanence-marcinelle"');
-    expect(html).not.toContain('ancienne-permanence');
-    expect(html).toMatch(/<h2[^>]*>[^<]*Charleroi/);
-    expect(html).not.toMatch(/<script[^>]*src="\/assets\/js/);
+  it('lists the communes and sections with their counts, and each one its places, without JavaScript', () => {
+    const entry = fs.readFileSync(path.join(env.paths.build, 'annuaire', 'index.html'), 'utf8');
+    expect(entry).toContain('<a href="/annuaire/charleroi">Charleroi (3)</a>');
+    expect(entry).toContain('<a href="/annuaire/charleroi/marcinelle">Marcinelle (3)</a>');
+    expect(entry).not.toMatch(/<script[^>]*src="\/assets\/js/);
+    const commune = fs.readFileSync(path.join(env.paths.build, 'annuaire', 'charleroi.html'), 'utf8');
+    expect(commune).toContain('href="/annuaire/permanence-marcinelle"');
+    expect(commune).not.toContain('ancienne-permanence');
+    expect(commune).toMatch(/<h1>Aide numérique : Charleroi<\/h1>/);
+    const section = fs.readFileSync(path.join(env.paths.build, 'annuaire', 'charleroi', 'marcinelle.html'), 'utf8');
+    expect(section).toContain('href="/annuaire/permanence-marcinelle"');
+    expect(section).toContain('<a href="/annuaire/charleroi">Charleroi</a>');
   });
 
-  it('re-renders a single page and removes it once archived', () => {
+  it('re-renders a single page and removes it once archived', async () => {
     const model = loadContentModel(env.paths);
     const file = path.join(env.paths.initiatives, 'piege-html.yml');
     const current = readInitiativeFile(model, file);
     writeInitiativeFile(env.paths.initiatives, { ...current, name: 'Nom corrigé' });
-    renderOne({ buildDir: env.paths.build, model }, 'piege-html');
+    await renderOne({ buildDir: env.paths.build, model }, 'piege-html');
     expect(page('piege-html')).toContain('Nom corrigé');
     writeInitiativeFile(env.paths.initiatives, { ...current, status: 'archived' });
-    renderOne({ buildDir: env.paths.build, model }, 'piege-html');
+    await renderOne({ buildDir: env.paths.build, model }, 'piege-html');
     expect(fs.existsSync(path.join(env.paths.build, 'annuaire', 'piege-html.html'))).toBe(false);
     expect(fs.readdirSync(path.join(env.paths.build, 'annuaire')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('splits a long list into pages of PAGE_SIZE with links to every page, and keeps pages and counts in line one change at a time', async () => {
+    const model = loadContentModel(env.paths);
+    const base = readInitiativeFile(model, path.join(env.paths.initiatives, 'permanence-marcinelle.yml'));
+    const all = new Map(loadInitiatives(model, env.paths.initiatives).initiatives.map((i) => [i.id, i]));
+    const extra = 2 * PAGE_SIZE + 5;
+    for (let n = 0; n < extra; n++) {
+      const i = { ...base, id: `lieu-${String(n).padStart(3, '0')}`, name: `Lieu ${String(n).padStart(3, '0')}` };
+      all.set(i.id, i);
+    }
+    const renderer = createDirectoryRenderer({ buildDir: env.paths.build, model });
+    expect(renderer).toBeDefined();
+    const added = all.get('lieu-000');
+    await renderer?.renderChange({ ...(added ? { after: added } : {}) }, all);
+    const dir = path.join(env.paths.build, 'annuaire', 'charleroi');
+    const total = [...all.values()].filter((i) => i.status === 'active').length;
+    const pages = Math.ceil(total / PAGE_SIZE);
+    expect(pages).toBe(3);
+    expect(fs.existsSync(path.join(dir, 'marcinelle', '3.html'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'marcinelle', '4.html'))).toBe(false);
+    const first = fs.readFileSync(path.join(dir, 'marcinelle.html'), 'utf8');
+    expect(first.match(/class="annuaire__resultat"/g)).toHaveLength(PAGE_SIZE);
+    for (const n of [2, 3]) expect(first).toContain(`href="/annuaire/charleroi/marcinelle/${n}"`);
+    expect(fs.readFileSync(path.join(env.paths.build, 'annuaire', 'index.html'), 'utf8')).toContain(`Marcinelle (${total})`);
+
+    // Archive enough of them to drop a page: the page past the new end goes away, counts follow.
+    for (let n = 0; n < PAGE_SIZE; n++) {
+      const id = `lieu-${String(n).padStart(3, '0')}`;
+      const before = all.get(id);
+      if (before) all.set(id, { ...before, status: 'archived' });
+    }
+    const gone = all.get('lieu-000');
+    await renderer?.renderChange({ ...(gone ? { before: { ...gone, status: 'active' }, after: gone } : {}) }, all);
+    expect(fs.existsSync(path.join(dir, 'marcinelle', '3.html'))).toBe(false);
+    expect(fs.existsSync(path.join(env.paths.build, 'annuaire', 'lieu-000.html'))).toBe(false);
+    expect(fs.readFileSync(path.join(env.paths.build, 'annuaire', 'index.html'), 'utf8')).toContain(`Marcinelle (${total - PAGE_SIZE})`);
   });
 });

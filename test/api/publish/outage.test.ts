@@ -7,7 +7,7 @@ import { freePort, type MeiliEndpoint, startMeili } from '../../../api/search/me
 import { sampleInitiative, sampleSubmitter } from '../../../scripts/lib/sample-submission.ts';
 import { tempDir } from '../../helpers/content.ts';
 import { loginModerator } from '../../helpers/moderator.ts';
-import { publishingEnv, type PublishingEnv } from '../../helpers/publishing.ts';
+import { type PublishingEnv, publishingEnv } from '../../helpers/publishing.ts';
 import { getJson, startTestServer } from '../../helpers/server.ts';
 
 const OUTAGE_MS = 30_000;
@@ -58,7 +58,9 @@ describe('a Meilisearch outage during approvals', () => {
     meili = await startMeili({ dataDir: meiliDir, env: {}, port });
     const back = Date.now();
     const searchable = async () => {
-      const found = await Promise.all(names.map(async (name) => ((await getJson(`${server.url}/api/search?q=${encodeURIComponent(name)}`)).body as { hits?: { name: string }[] }).hits ?? []));
+      const found = await Promise.all(
+        names.map(async (name) => ((await getJson(`${server.url}/api/search?q=${encodeURIComponent(name)}`)).body as { hits?: { name: string }[] }).hits ?? []),
+      );
       return found.filter((hits, n) => hits.some((h) => h.name === names[n])).length;
     };
     await expect.poll(searchable, { timeout: 10_000, interval: 250 }).toBe(10);

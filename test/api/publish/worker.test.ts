@@ -39,7 +39,11 @@ function job(j: Journal, steps: [StepName, StepName[]][]): Job {
 }
 
 /** A runner that records its calls and fails `failures` times first. */
-function runner(lane: string, calls: string[], { failures = 0, ms = 0, timeoutMs = 1000, probe }: { failures?: number; ms?: number; timeoutMs?: number; probe?: () => Promise<boolean> } = {}): StepRunner {
+function runner(
+  lane: string,
+  calls: string[],
+  { failures = 0, ms = 0, timeoutMs = 1000, probe }: { failures?: number; ms?: number; timeoutMs?: number; probe?: () => Promise<boolean> } = {},
+): StepRunner {
   let left = failures;
   return {
     lane,

@@ -83,4 +83,32 @@ describe('bundled Meilisearch', () => {
     await expect(startMeili({ dataDir, env: { MEILI_HOST: 'http://127.0.0.1:1' } })).rejects.toThrow(MeiliStartError);
     await expect(startMeili({ dataDir, env: { MEILI_HOST: 'http://127.0.0.1:1' } })).rejects.toThrow(/MEILI_MASTER_KEY/);
   });
+
+  it('stops the Meilisearch a crashed server left behind, instead of reusing it as external for ever', async () => {
+    const dir = tempDir('passerelle-meili-orphan-');
+    try {
+      const orphan = await startMeili({ dataDir: dir, env: {} });
+      const running = path.join(dir, 'meili-running.json');
+      const record = JSON.parse(fs.readFileSync(running, 'utf8')) as { pid: number; owner: number };
+      expect(record.owner).toBe(process.pid);
+      // As if the server that started it had died: its owner is a pid that no longer runs.
+      fs.writeFileSync(running, JSON.stringify({ ...record, owner: 2 ** 22 + 12345 }));
+      const fresh = await startMeili({ dataDir: dir, env: {} });
+      expect(fresh.external).toBe(false);
+      await expect
+        .poll(() => {
+          try {
+            process.kill(record.pid, 0);
+            return 'alive';
+          } catch {
+            return 'stopped';
+          }
+        })
+        .toBe('stopped');
+      await fresh.stop();
+      await orphan.stop();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -43,4 +43,22 @@ describe('JsonStore', () => {
     expect(a.data.names).toEqual(['a', 'b']);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).names).toEqual(['a', 'b']);
   });
+
+  it('keeps its records private: the folder 0700, the files 0600, also when an older version made them 0644', async () => {
+    dir = tempDir('passerelle-store-');
+    const data = path.join(dir, '.data');
+    fs.mkdirSync(data, { mode: 0o755 });
+    fs.writeFileSync(path.join(data, 'old.json'), '{"n":1}', { mode: 0o644 });
+    const old = await JsonStore.open<{ n: number }>(path.join(data, 'old.json'), { n: 0 });
+    const fresh = await JsonStore.open<{ n: number }>(path.join(data, 'new.json'), { n: 0 });
+    await fresh.update((d) => {
+      d.n = 2;
+    });
+    await old.update((d) => {
+      d.n = 3;
+    });
+    expect(fs.statSync(data).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(data, 'new.json')).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.join(data, 'old.json')).mode & 0o777).toBe(0o600);
+  });
 });

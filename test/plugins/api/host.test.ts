@@ -25,7 +25,10 @@ function host(config: PasserelleConfig, logger = memoryLogger()) {
 const named = (name: string, hooks: Omit<PluginInstance, 'name'> = {}) => definePlugin({ name }, () => ({ name, ...hooks }));
 
 const withOptions = definePlugin(
-  { name: 'avec-options', options: z.object({ url: z.string().url('une adresse web est attendue.'), timeoutMs: z.number().int().min(1).default(2000) }).strict() },
+  {
+    name: 'avec-options',
+    options: z.object({ url: z.string().url('une adresse web est attendue.'), timeoutMs: z.number().int().min(1).default(2000) }).strict(),
+  },
   (options) => ({ name: 'avec-options', sideEffects: { timeoutMs: options.timeoutMs } }),
 );
 
@@ -103,7 +106,7 @@ describe('validateSubmission', () => {
   });
 });
 
-describe('decision hooks (one attempt; retries are the publish pipeline\'s, see test/api/publish/worker.test.ts)', () => {
+describe("decision hooks (one attempt; retries are the publish pipeline's, see test/api/publish/worker.test.ts)", () => {
   const event = {
     submission: { id: 'sub_1', type: 'create', submitter: { name: 'N', email: 'n@x.be' }, createdAt: '' },
     initiative: {},

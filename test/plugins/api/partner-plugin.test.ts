@@ -208,7 +208,9 @@ describe('broken plugins', () => {
       expect(health).toMatchObject({ status: 'degraded', publishing: { failing: expect.any(Number) } });
       expect(health.publishing.failing).toBeGreaterThanOrEqual(1);
       // The moderators see what waits, in French.
-      const progress = (await moderator.call('GET', '/api/moderation/publishing')).body as { listings: { initiative: string; steps: { label: string; lastError?: string }[] }[] };
+      const progress = (await moderator.call('GET', '/api/moderation/publishing')).body as {
+        listings: { initiative: string; steps: { label: string; lastError?: string }[] }[];
+      };
       const waiting = progress.listings.find((l) => l.initiative === 'atelier-tablette-de-marcinelle');
       expect(waiting?.steps.map((s) => s.label)).toEqual(expect.arrayContaining(['Module « boum »', 'Notifications (e-mail, webhook)']));
       expect(waiting?.steps.find((s) => s.label === 'Module « boum »')?.lastError).toBe("le module « boum » n'a pas abouti");

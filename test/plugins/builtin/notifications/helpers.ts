@@ -57,7 +57,14 @@ export class HookAttempts {
     for (const plugin of this.host.withHook(hook)) await this.attempt(plugin, hook, event, deliveryId, done, 1);
   }
 
-  private async attempt<H extends keyof Events>(plugin: string, hook: H, event: Events[H], deliveryId: string, done: Set<string>, attempt: number): Promise<void> {
+  private async attempt<H extends keyof Events>(
+    plugin: string,
+    hook: H,
+    event: Events[H],
+    deliveryId: string,
+    done: Set<string>,
+    attempt: number,
+  ): Promise<void> {
     const controller = new AbortController();
     const limit = this.host.timeoutOf(plugin);
     let timer: NodeJS.Timeout | undefined;
@@ -96,7 +103,11 @@ export class HookAttempts {
 }
 
 /** The plugin with these options and environment, in a host, as createPluginHost builds it; `retry`: the test's attempts. */
-export function loadNotifications(options: NotificationsOptionsInput | undefined, env: Record<string, string | undefined> = {}, retry: Partial<RetryPolicy> = {}) {
+export function loadNotifications(
+  options: NotificationsOptionsInput | undefined,
+  env: Record<string, string | undefined> = {},
+  retry: Partial<RetryPolicy> = {},
+) {
   const logger = recordingLogger();
   const policy: RetryPolicy = { retries: 0, backoffMs: 10, timeoutMs: 10_000, ...retry };
   const config = { plugins: [options === undefined ? notifications : ([notifications, options] as const)] };
