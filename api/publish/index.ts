@@ -49,7 +49,7 @@ export interface Publishing {
   stop(): void;
 }
 
-const NO_RENDERER: DirectoryRenderer = { renderChange: async () => {} };
+const NO_RENDERER: DirectoryRenderer = { renderChanges: async () => {} };
 
 export function createPublishing(deps: PublishingDeps): Publishing {
   const { model, logger, plugins } = deps;

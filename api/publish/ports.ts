@@ -11,10 +11,11 @@ export interface ListingChange {
 
 export interface DirectoryRenderer {
   /**
-   * Brings the listing's page and the list pages it appears (or appeared) on in line with
-   * `all`. Must not block the event loop for long: yield between pages.
+   * Brings the listings' pages and the list pages they appear (or appeared) on in line
+   * with `all`, each list page once however many of the changes touch it. Must not block
+   * the event loop for long: yield between pages.
    */
-  renderChange(change: ListingChange, all: ReadonlyMap<string, Initiative>): Promise<void>;
+  renderChanges(changes: ListingChange[], all: ReadonlyMap<string, Initiative>): Promise<void>;
 }
 
 export interface SearchIndex {

@@ -101,8 +101,8 @@ export function renderEntryHtml(shell: Shell, model: ContentModel, byArea: Map<s
   });
 }
 
-/** Every page of one area's list, as [path, html]. */
-export function renderAreaPages(shell: Shell, model: ContentModel, area: Area, byArea: Map<string, Initiative[]>): [string, string][] {
+/** Every page of one area's list, as [path, html], rendered one at a time as they are read. */
+export function* renderAreaPages(shell: Shell, model: ContentModel, area: Area, byArea: Map<string, Initiative[]>): Generator<[string, string]> {
   const entries = sortForList(model, byArea.get(area.key) ?? []);
   const count = pageCount(entries.length);
   const pages = Array.from({ length: count }, (_, n) => ({ number: n + 1, url: areaPath(area, n + 1) }));
@@ -112,7 +112,6 @@ export function renderAreaPages(shell: Shell, model: ContentModel, area: Area, b
     : sectionAreas(model, area.communeSlug)
         .map((s) => ({ name: s.name, url: areaPath(s), count: byArea.get(s.key)?.length ?? 0 }))
         .filter((s) => s.count > 0);
-  const out: [string, string][] = [];
   for (let n = 1; n <= count; n++) {
     const slice = entries.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
     const groups: { kindLabel: string; entries: ListEntryView[] }[] = [];
@@ -134,7 +133,7 @@ export function renderAreaPages(shell: Shell, model: ContentModel, area: Area, b
         {...(sections?.length ? { sections } : {})}
       />,
     );
-    out.push([
+    yield [
       url,
       shell.fill({
         title: escapeHtml(`Aide numérique : ${area.name}${n > 1 ? ` (page ${n})` : ''}`),
@@ -143,9 +142,8 @@ export function renderAreaPages(shell: Shell, model: ContentModel, area: Area, b
         head: '',
         body,
       }),
-    ]);
+    ];
   }
-  return out;
 }
 
 /** Every area that has a list page: each commune, and the sections of split communes. */
@@ -186,9 +184,9 @@ export function renderDirectory({ buildDir, model, siteUrl = normalizeSiteUrl(un
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const hashOf = (text: string) => crypto.createHash('sha1').update(text).digest('base64url');
 
-/** What the publish pipeline uses: re-renders what one change touches (see api/publish/ports.ts). */
+/** What the publish pipeline uses: re-renders what changes touch (see api/publish/ports.ts). */
 export interface DirectoryRenderer {
-  renderChange(change: { before?: Initiative; after?: Initiative }, all: ReadonlyMap<string, Initiative>): Promise<void>;
+  renderChanges(changes: { before?: Initiative; after?: Initiative }[], all: ReadonlyMap<string, Initiative>): Promise<void>;
 }
 
 /** The incremental renderer, or undefined when the site is not built (API-only use). */
@@ -213,30 +211,35 @@ export function createDirectoryRenderer({
     written.set(file, hash);
   };
   return {
-    async renderChange({ before, after }, all) {
-      const id = after?.id ?? before?.id;
-      if (!id) return;
-      const file = initiativePageFile(buildDir, id);
-      if (after?.status === 'active') put(file, renderInitiativeHtml(shell, model, after, siteUrl, new Date(), siteData?.({ initiative: after })));
-      else {
-        fs.rmSync(file, { force: true });
-        written.delete(file);
-      }
+    async renderChanges(changes, all) {
       const areas = new Map<string, Area>();
-      for (const i of [before, after]) if (i) for (const a of areasOf(model, i)) areas.set(a.key, a);
-      await yieldToLoop();
+      for (const { before, after } of changes) {
+        const id = after?.id ?? before?.id;
+        if (!id) continue;
+        const file = initiativePageFile(buildDir, id);
+        // The listing's page from the catalogue's current version (a later change may have come since).
+        const current = all.get(id);
+        if (current?.status === 'active') put(file, renderInitiativeHtml(shell, model, current, siteUrl, new Date(), siteData?.({ initiative: current })));
+        else {
+          fs.rmSync(file, { force: true });
+          written.delete(file);
+        }
+        for (const i of [before, after, current]) if (i) for (const a of areasOf(model, i)) areas.set(a.key, a);
+        await yieldToLoop();
+      }
       const byArea = groupByArea(model, all.values());
       let total = 0;
       for (const i of all.values()) if (i.status === 'active') total++;
       for (const area of areas.values()) {
         await yieldToLoop();
-        const pages = byArea.has(area.key) ? renderAreaPages(shell, model, area, byArea) : [];
-        for (const [url, html] of pages) {
+        let pages = 0;
+        for (const [url, html] of byArea.has(area.key) ? renderAreaPages(shell, model, area, byArea) : []) {
           put(directoryFile(buildDir, url), html);
+          pages++;
           await yieldToLoop();
         }
         // Pages past the new end of the list (it got shorter), or the whole list when empty.
-        for (let n = pages.length + 1; ; n++) {
+        for (let n = pages + 1; ; n++) {
           const extra = directoryFile(buildDir, areaPath(area, n));
           if (!fs.existsSync(extra)) break;
           fs.rmSync(extra);
@@ -254,5 +257,5 @@ export async function renderOne(options: RenderOptions, id: string): Promise<voi
   const { initiatives } = loadInitiatives(options.model, options.model.paths.initiatives);
   const renderer = createDirectoryRenderer(options);
   const after = initiatives.find((i) => i.id === id);
-  await renderer?.renderChange(after ? { after } : {}, new Map(initiatives.map((i) => [i.id, i])));
+  await renderer?.renderChanges([after ? { after } : {}], new Map(initiatives.map((i) => [i.id, i])));
 }

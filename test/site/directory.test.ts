@@ -160,7 +160,7 @@ describe('directory pages', () => {
     const renderer = createDirectoryRenderer({ buildDir: env.paths.build, model });
     expect(renderer).toBeDefined();
     const added = all.get('lieu-000');
-    await renderer?.renderChange({ ...(added ? { after: added } : {}) }, all);
+    await renderer?.renderChanges([{ ...(added ? { after: added } : {}) }], all);
     const dir = path.join(env.paths.build, 'annuaire', 'charleroi');
     const total = [...all.values()].filter((i) => i.status === 'active').length;
     const pages = Math.ceil(total / PAGE_SIZE);
@@ -179,7 +179,7 @@ describe('directory pages', () => {
       if (before) all.set(id, { ...before, status: 'archived' });
     }
     const gone = all.get('lieu-000');
-    await renderer?.renderChange({ ...(gone ? { before: { ...gone, status: 'active' }, after: gone } : {}) }, all);
+    await renderer?.renderChanges([{ ...(gone ? { before: { ...gone, status: 'active' }, after: gone } : {}) }], all);
     expect(fs.existsSync(path.join(dir, 'marcinelle', '3.html'))).toBe(false);
     expect(fs.existsSync(path.join(env.paths.build, 'annuaire', 'lieu-000.html'))).toBe(false);
     expect(fs.readFileSync(path.join(env.paths.build, 'annuaire', 'index.html'), 'utf8')).toContain(`Marcinelle (${total - PAGE_SIZE})`);

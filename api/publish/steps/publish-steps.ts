@@ -3,25 +3,26 @@
 // state (the catalogue), so running one again, or late, is harmless.
 import { type ContentModel, initiativeFile } from '../../../core/model/index.ts';
 import type { Catalogue } from '../catalogue.ts';
-import type { ContentRepository, DirectoryRenderer, SearchIndex } from '../ports.ts';
+import type { ContentRepository, DirectoryRenderer, ListingChange, SearchIndex } from '../ports.ts';
 import type { StepRunner } from '../worker.ts';
 
+/** Every waiting render at once: a list page several approvals touch is written once. */
 export function renderStep(renderer: DirectoryRenderer, catalogue: Catalogue): StepRunner {
   return {
     lane: 'render',
+    batch: true,
     timeoutMs: 120_000,
     describe: () => "la page de l'annuaire n'a pas pu être écrite",
-    async run([job]) {
-      if (!job?.initiativeId) return;
-      await renderer.renderChange({ ...(job.before ? { before: job.before } : {}), ...catalogueEntry(catalogue, job.initiativeId) }, catalogue.all());
+    async run(jobs) {
+      const changes: ListingChange[] = jobs.flatMap((job) => {
+        if (!job.initiativeId) return [];
+        const after = catalogue.get(job.initiativeId);
+        return [{ ...(job.before ? { before: job.before } : {}), ...(after ? { after } : {}) }];
+      });
+      if (changes.length) await renderer.renderChanges(changes, catalogue.all());
     },
   };
 }
-
-const catalogueEntry = (catalogue: Catalogue, id: string) => {
-  const after = catalogue.get(id);
-  return after ? { after } : {};
-};
 
 const COMMIT_VERB = { approve: 'Approve', reject: 'Reject', request_changes: 'Request changes', submitted: 'Submit', resubmitted: 'Resubmit' } as const;
 
