@@ -176,7 +176,7 @@ const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 function isProxyAddress(entry: string): boolean {
   if (PROXY_NAMES.has(entry)) return true;
   const [address, mask, ...rest] = entry.split('/');
-  const family = net.isIP(address);
+  const family = net.isIP(address ?? '');
   if (!family || rest.length) return false;
   if (mask === undefined) return true;
   return /^\d{1,3}$/.test(mask) ? Number(mask) <= (family === 4 ? 32 : 128) : net.isIP(mask) === family;

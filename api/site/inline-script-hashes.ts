@@ -22,7 +22,7 @@ export function inlineScriptHashes(buildDir: string): string[] {
   for (const file of htmlFiles(buildDir)) {
     if (file.startsWith(path.join(buildDir, 'annuaire') + path.sep)) continue; // our pages: no inline code
     const html = fs.readFileSync(file, 'utf8');
-    for (const [, attrs = '', body] of html.matchAll(INLINE_SCRIPT)) {
+    for (const [, attrs = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
       if (/\bsrc=/.test(attrs) || /type="application\/(ld\+)?json"/.test(attrs) || !body.trim()) continue;
       hashes.add(`'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`);
     }

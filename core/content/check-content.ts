@@ -105,10 +105,12 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
   const ids = new Set(initiatives.filter((i) => i.status === 'active').map((i) => i.id));
   const checkDirectoryLinks = (file: string) => {
     const text = fs.readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/pathname:\/\/(\/annuaire[^)\s"'>]*)/g)) {
-      const line = text.slice(0, match.index).split('\n').length;
-      const url = new URL(match[1], 'http://x');
-      const where = `${displayPath(file)}:${line}: lien ${match[1]}`;
+    for (const [, link = '', ...rest] of text.matchAll(/pathname:\/\/(\/annuaire[^)\s"'>]*)/g)) {
+      void rest;
+      const index = text.indexOf(`pathname://${link}`);
+      const line = text.slice(0, index).split('\n').length;
+      const url = new URL(link, 'http://x');
+      const where = `${displayPath(file)}:${line}: lien ${link}`;
       const id = url.pathname.replace(/^\/annuaire\/?/, '');
       if (id && !ids.has(id)) report.errors.push(`${where} : aucune initiative active « ${id} » dans content/initiatives/.`);
       for (const [key, value] of url.searchParams) {
@@ -141,7 +143,7 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
       continue;
     }
     report.guideCount++;
-    checkMarkdown(file, (data) => issuesOf(file, guideFrontMatterSchema(services, rel[0]).safeParse(data)));
+    checkMarkdown(file, (data) => issuesOf(file, guideFrontMatterSchema(services, rel[0] ?? '').safeParse(data)));
     checkPlainLanguage(file);
     checkDirectoryLinks(file);
   }

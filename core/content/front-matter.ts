@@ -14,7 +14,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter | null
   // Like the Markdown loader (gray-matter): a byte-order mark is ignored, so `\uFEFF---js`
   // is still front matter, run as code; Windows line endings are plain line ends.
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const firstLine = text.split('\n', 1)[0];
+  const firstLine = text.split('\n', 1)[0] ?? '';
   if (!firstLine.startsWith('---')) return null;
   if (firstLine !== '---') {
     throw new Error(

@@ -26,10 +26,18 @@ const text = (max: number, what: string) =>
 /** Direction overrides and isolates, zero-width characters: in a name they disguise it (« Cafe\u202Eenilno »). */
 export const INVISIBLE_FORMATTING = /[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
 
+// A zero-width joiner inside an emoji (👩🏽‍💻) is part of the picture, not a disguise.
+const EMOJI_JOINER = /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200d(?=\p{Extended_Pictographic})/gu;
+
+/** Whether a text hides invisible formatting (emoji sequences allowed). */
+export function hasInvisibleFormatting(text: string): boolean {
+  return INVISIBLE_FORMATTING.test(text.replace(EMOJI_JOINER, '$1'));
+}
+
 /** A short text shown as a title or a summary: also free of invisible formatting characters. */
 const label = (max: number, what: string) =>
   text(max, what).refine(
-    (v) => !INVISIBLE_FORMATTING.test(v),
+    (v) => !hasInvisibleFormatting(v),
     `${what} contient des caractères invisibles (changement du sens d'écriture ou espace sans largeur) : retapez le texte sans les copier-coller.`,
   );
 

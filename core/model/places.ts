@@ -12,18 +12,23 @@ export interface Place {
 
 export type PlaceLookup = { place: Place } | { place: null; suggestions: string[] };
 
-/** Optimal string alignment distance (Levenshtein with transpositions). */
+/** Optimal string alignment distance (Levenshtein with transpositions), three rows kept. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let best = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      row[j] = best;
     }
+    before = previous;
+    previous = row;
   }
-  return d[a.length][b.length];
+  return previous[b.length] ?? 0;
 }
 
 const mean = (values: number[]) => Number((values.reduce((a, b) => a + b, 0) / values.length).toFixed(5));
@@ -65,9 +70,11 @@ export function lookupPlace(territory: Territory, input: string): PlaceLookup {
   const scored = all.map((c) => ({ ...c, distance: editDistance(key, c.key) })).sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key));
   const allowed = key.length >= 8 ? 2 : 1;
   const best = scored[0];
-  if (best && best.distance <= allowed && (scored.length < 2 || scored[1].distance > best.distance || scored[1].key === best.key)) return { place: best.place };
+  const second = scored[1];
+  if (best && best.distance <= allowed && (!second || second.distance > best.distance || second.key === best.key)) return { place: best.place };
   const prefix = all.filter((c) => c.key.startsWith(key));
-  if (prefix.length === 1) return { place: prefix[0].place };
+  const [only] = prefix;
+  if (only && prefix.length === 1) return { place: only.place };
   const suggestions = [...new Set([...prefix, ...scored.filter((c) => c.distance <= Math.max(2, Math.floor(key.length / 4)))].map((c) => c.place.label))].slice(
     0,
     5,

@@ -17,10 +17,10 @@ export default function remarkEtapes() {
       (node, parent, index) => {
         if (splitLabel(node).label) fail(file, node, 'pas de titre entre crochets : mettez le titre au-dessus du bloc (## Étapes).');
         const lists = node.children.filter((c): c is List => c.type === 'list');
-        if (lists.length !== 1 || node.children.length !== 1 || !lists[0].ordered) {
-          fail(file, node, 'le bloc doit contenir une seule liste numérotée (1. 2. 3.), sans autre texte autour.');
-        }
         const list = lists[0];
+        if (!list || lists.length !== 1 || node.children.length !== 1 || !list.ordered) {
+          return fail(file, node, 'le bloc doit contenir une seule liste numérotée (1. 2. 3.), sans autre texte autour.');
+        }
         list.children.forEach((item, i) => {
           if (item.children.length === 0) fail(file, node, `l'étape ${(list.start ?? 1) + i} est vide : écrivez ce qu'il faut faire après son numéro.`, item);
           element(item, 'li', { className: ['etapes__etape'] });

@@ -34,13 +34,14 @@ export default function remarkGlossary(options: GlossaryOptions) {
       if (node.type !== 'text' || !parent || index === undefined) return;
       const value = (node as Text).value;
       const match = pattern.exec(value);
-      if (!match) return;
-      const term = byForm.get(match[1].toLocaleLowerCase('fr'));
+      const found = match?.[1];
+      if (!match || !found) return;
+      const term = byForm.get(found.toLocaleLowerCase('fr'));
       if (!term || used.includes(term)) return;
       used.push(term);
       const before: Text = { type: 'text', value: value.slice(0, match.index) };
-      const after: Text = { type: 'text', value: value.slice(match.index + match[1].length) };
-      const link = element({ type: 'link', url: `#mot-${term.slug}`, children: [{ type: 'text', value: match[1] }] } as PhrasingContent, 'a', {
+      const after: Text = { type: 'text', value: value.slice(match.index + found.length) };
+      const link = element({ type: 'link', url: `#mot-${term.slug}`, children: [{ type: 'text', value: found }] } as PhrasingContent, 'a', {
         href: `#mot-${term.slug}`,
         className: ['terme-glossaire'],
         'aria-describedby': `mot-${term.slug}-def`,

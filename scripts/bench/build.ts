@@ -38,6 +38,7 @@ export async function benchBuild(sizes: number[]): Promise<void> {
     fs.rmSync(root, { recursive: true, force: true });
   }
   const baseline = rows[0];
+  if (!baseline) return;
   console.log(`\nBuild (baseline: ${baseline.size} initiatives, ${baseline.seconds.toFixed(1)} s)`);
   for (const r of rows) {
     console.log(

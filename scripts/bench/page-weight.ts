@@ -28,7 +28,7 @@ export function pageWeight(buildDir: string, urlPath: string): PageWeight {
   const sum = (pattern: RegExp) => {
     let raw = 0;
     let gz = 0;
-    for (const [, ref] of text.matchAll(pattern)) {
+    for (const [, ref = ''] of text.matchAll(pattern)) {
       if (!ref.startsWith('/')) continue;
       const body = fs.readFileSync(path.join(buildDir, ref));
       raw += body.length;
@@ -36,8 +36,8 @@ export function pageWeight(buildDir: string, urlPath: string): PageWeight {
     }
     return [raw, gz];
   };
-  const [js, jsGzip] = sum(/<script[^>]*\ssrc="([^"]+)"/g);
-  const [css, cssGzip] = sum(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+  const [js = 0, jsGzip = 0] = sum(/<script[^>]*\ssrc="([^"]+)"/g);
+  const [css = 0, cssGzip = 0] = sum(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
   return { html: html.length, htmlGzip: zlib.gzipSync(html).length, js, jsGzip, css, cssGzip };
 }
 

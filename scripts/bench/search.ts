@@ -73,7 +73,7 @@ async function startServerProcess(paths: ProjectPaths, meili: MeiliEndpoint, pre
 
 const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
 async function time(fn: () => Promise<unknown>, runs: number): Promise<number[]> {

@@ -65,7 +65,7 @@ export async function benchSubmissions(clients = 50, seconds = 10): Promise<void
   const unique = new Set(ids);
   const lost = accepted.filter((id) => !unique.has(id));
   latencies.sort((a, b) => a - b);
-  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
+  const p = (q: number) => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN).toFixed(1);
   console.log(
     `\n${clients} clients, ${seconds} s: ${accepted.length} accepted (${(accepted.length / seconds).toFixed(0)}/s), ${failed} failed; latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`,
   );

@@ -32,6 +32,7 @@ export function writeSyntheticContent(targetRoot: string, count: number, source:
   const random = mulberry32(42);
   for (let n = 0; n < count; n++) {
     const base = seed[n % seed.length];
+    if (!base) throw new Error('the source content has no active initiative to vary');
     const round = Math.floor(n / seed.length);
     const variant: Initiative =
       round === 0

@@ -30,6 +30,8 @@ export interface InitiativeView {
   updated: string;
   updatedText: string;
   reportUrl: string;
+  /** « Proposer une modification »: the form pre-set to change this listing. */
+  editUrl: string;
 }
 
 /** How far ahead open intervals are embedded in a page for the "open now" badge. */
@@ -98,5 +100,6 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
     updated: i.updated,
     updatedText: formatDate(i.updated),
     reportUrl: sitePaths.proposalFor('report', i.id),
+    editUrl: sitePaths.proposalFor('update', i.id),
   };
 }

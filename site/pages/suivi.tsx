@@ -41,7 +41,7 @@ function withEdits(initiative: Record<string, unknown>, form: FormData): Record<
       target[k] ??= {};
       target = target[k] as Record<string, unknown>;
     }
-    const last = keys[keys.length - 1];
+    const last = keys[keys.length - 1] ?? path;
     if (value) target[last] = value;
     else delete target[last];
   }

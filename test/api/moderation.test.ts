@@ -93,7 +93,7 @@ beforeAll(async () => {
   const setCookie = login.headers.get('set-cookie') ?? '';
   expect(setCookie).toMatch(/HttpOnly/i);
   expect(setCookie).toMatch(/SameSite=Strict/i);
-  cookie = setCookie.split(';')[0];
+  cookie = setCookie.split(';')[0]!;
   csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
 });
 
@@ -164,7 +164,7 @@ describe('moderator access', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'marie@charleroi.be', password: 'un mot de passe solide' }),
     });
-    const other = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const other = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const token = ((await login.json()) as { csrfToken: string }).csrfToken;
     expect((await api('POST', '/api/auth/logout', undefined, { cookie: other, 'x-csrf-token': token })).status).toBe(204);
     expect((await api('GET', '/api/auth/session', undefined, { cookie: other })).status).toBe(401);

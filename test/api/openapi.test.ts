@@ -44,18 +44,23 @@ describe('the OpenAPI document', () => {
       ['/api/openapi.json', 'get'],
     ];
     for (const [path, method] of expected) {
-      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
-      expect(Object.keys(doc.paths[path][method].responses).length, `${method} ${path}`).toBeGreaterThan(0);
+      const operation = doc.paths[path]?.[method];
+      expect(operation, `${method} ${path}`).toBeDefined();
+      expect(Object.keys(operation!.responses).length, `${method} ${path}`).toBeGreaterThan(0);
     }
-    expect(Object.keys(doc.paths['/api/submissions'].post.responses)).toEqual(expect.arrayContaining(['202', '400', '413', '429']));
+    expect(Object.keys(doc.paths['/api/submissions']!.post!.responses)).toEqual(expect.arrayContaining(['202', '400', '413', '429']));
   });
 
   it('takes its schemas from the routes: the submission envelope and every initiative field', () => {
     const request = doc.components.schemas.SubmissionRequest;
-    expect(Object.keys(request.properties ?? {})).toEqual(expect.arrayContaining(['type', 'targetId', 'initiative', 'message', 'submitter', 'website']));
+    expect(request).toBeDefined();
+    expect(Object.keys(request!.properties ?? {})).toEqual(expect.arrayContaining(['type', 'targetId', 'initiative', 'message', 'submitter', 'website']));
     const fields = doc.components.schemas.InitiativeFields;
-    expect(Object.keys(fields.properties ?? {})).toEqual(expect.arrayContaining(['name', 'kind', 'summary', 'services', 'publics', 'address', 'geo', 'hours']));
-    expect(fields.required).toEqual(expect.arrayContaining(['name', 'kind', 'summary', 'address', 'geo']));
+    expect(fields).toBeDefined();
+    expect(Object.keys(fields!.properties ?? {})).toEqual(
+      expect.arrayContaining(['name', 'kind', 'summary', 'services', 'publics', 'address', 'geo', 'hours']),
+    );
+    expect(fields!.required).toEqual(expect.arrayContaining(['name', 'kind', 'summary', 'address', 'geo']));
     expect(JSON.stringify(fields)).toContain('aide-demarches-administratives');
   });
 });

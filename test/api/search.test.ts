@@ -47,7 +47,7 @@ describe('finding places', () => {
   it('ranks places by distance from a postcode: 6043 starts with Ransart', async () => {
     const { body } = await search('near=6043&limit=10');
     expect(body.near?.label).toContain('Ransart');
-    expect(body.hits[0].address.postcode).toBe('6043');
+    expect(body.hits[0]!.address.postcode).toBe('6043');
     const distances = body.hits.map((h) => h.distanceKm!);
     expect(distances.every((d) => typeof d === 'number')).toBe(true);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);

@@ -123,6 +123,8 @@ describe('POST /api/submissions', () => {
     const fields = (res.body as { error: { fields: Record<string, string> } }).error.fields;
     expect(fields['initiative.name']).toMatch(/caractères invisibles/);
     expect(fields['initiative.summary']).toMatch(/caractères invisibles/);
+    // An emoji built with a zero-width joiner is a picture, not a disguise.
+    expect((await post({ type: 'create', initiative: { ...initiative, name: 'Atelier 👩🏽‍💻 numérique' }, submitter })).status).toBe(202);
   });
 
   it('refuses a body that is not JSON, and one over 64 KB', async () => {
@@ -195,7 +197,7 @@ describe('the plain form post (no JavaScript)', () => {
       ['publics', 'tout-public'],
       ['languages', 'fr'],
       ['access_modes', 'se-presenter'],
-    ])
+    ] as const)
       form.append(k, v);
     const res = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: form });
     expect(res.status).toBe(202);

@@ -28,7 +28,7 @@ function page(id: string): string {
 function jsonLdOf(html: string): Record<string, unknown> {
   const m = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/);
   expect(m, 'page has a JSON-LD block').toBeTruthy();
-  return JSON.parse(m![1]) as Record<string, unknown>;
+  return JSON.parse(m![1]!) as Record<string, unknown>;
 }
 
 beforeAll(() => {

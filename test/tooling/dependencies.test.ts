@@ -17,7 +17,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'),
 
 /** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`; undefined for Node's own modules. */
 function packageOf(specifier: string): string | undefined {
-  if (specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0])) return undefined;
+  if (specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]!)) return undefined;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }

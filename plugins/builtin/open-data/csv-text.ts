@@ -44,8 +44,8 @@ export function readCsvTable(content: string): CsvTable | { error: string } {
         code === 'CSV_QUOTE_NOT_CLOSED' ? `un guillemet n'est jamais fermé${where} : le fichier CSV est illisible.` : `le fichier CSV est illisible${where}.`,
     };
   }
-  if (!parsed.length) return { error: 'le fichier est vide.' };
   const [head, ...rest] = parsed;
+  if (!head) return { error: 'le fichier est vide.' };
   let previous = head.info;
   const rows = rest.map(({ record, info }) => {
     const line = previous.lines + 1 + (info.empty_lines - previous.empty_lines);

@@ -36,8 +36,8 @@ export function uuidV5(name: string): string {
     .update(name, 'utf8')
     .digest();
   const bytes = hash.subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
@@ -258,7 +258,7 @@ function weeklyRows(week: TimeRange[][]): { days: number[]; range: TimeRange }[]
       rows.set(key, row);
     }
   });
-  return [...rows.values()].sort((a, b) => a.days[0] - b.days[0] || (a.range.from < b.range.from ? -1 : 1));
+  return [...rows.values()].sort((a, b) => (a.days[0] ?? 0) - (b.days[0] ?? 0) || (a.range.from < b.range.from ? -1 : 1));
 }
 
 /** HSDS `HH:MM`; opening_hours writes the end of a day as 24:00, HSDS has no such time. */

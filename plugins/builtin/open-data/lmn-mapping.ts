@@ -155,7 +155,7 @@ export type LmnMappedField = (typeof LMN_MAPPED_FIELDS)[number];
 
 /** The value of a term in v1.0.1: the `standard` value up to « : », if any. */
 export function lmnValue(term: Term): string | undefined {
-  return term.standard?.split(' : ')[0].trim();
+  return term.standard?.split(' : ')[0]?.trim();
 }
 
 /** International form without spaces, as the standard asks; Belgian numbers get +32, « (0) » goes. */
@@ -385,7 +385,7 @@ export function fromLmn(record: LmnInput, model: ContentModel): LmnImport {
 
   const costs = fromVocabularyColumn(record, 'frais_a_charge', v, warnings);
   let cost: string | undefined = costs[0];
-  if (costs.length > 1) warnings.push(`Plusieurs frais à charge : seul « ${v.label('costs', costs[0])} » est repris.`);
+  if (cost && costs.length > 1) warnings.push(`Plusieurs frais à charge : seul « ${v.label('costs', cost)} » est repris.`);
   if (!cost) {
     cost = slugOf(v, 'costs', 'Gratuit');
     if (cost) warnings.push(`Frais à charge non précisés : « ${v.label('costs', cost)} » mis par défaut, à vérifier.`);

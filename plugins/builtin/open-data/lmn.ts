@@ -79,14 +79,14 @@ function withMapping(ref: string, record: Record<string, unknown>, model: Conten
 /** Reads a CSV file of the standard: one record per row, `ligne N` as reference. */
 export function readLmnCsv(content: string, model: ContentModel): LmnSourceRecord[] {
   const table = readCsvTable(content);
-  if ('error' in table) return [{ ref: 'fichier', error: table.error[0].toUpperCase() + table.error.slice(1) }];
+  if ('error' in table) return [{ ref: 'fichier', error: table.error.charAt(0).toUpperCase() + table.error.slice(1) }];
   const header = table.header.map((h) => h.toLowerCase());
   const missing = SIGNATURE.filter((c) => !header.includes(c));
   if (missing.length) return [{ ref: 'ligne 1', error: `Ce fichier ne suit pas le standard : colonnes manquantes (${missing.join(', ')}).` }];
   return table.rows.map(({ line, cells }) => {
     const ref = `ligne ${line}`;
     if (cells.length !== header.length) return { ref, error: `La ligne compte ${cells.length} cellules au lieu de ${header.length} : elle est illisible.` };
-    const record = Object.fromEntries(header.map((h, i) => [h, FREE_TEXT_COLUMNS.has(h as LmnField) ? unescapeCell(cells[i]) : cells[i]]));
+    const record = Object.fromEntries(header.map((h, i) => [h, FREE_TEXT_COLUMNS.has(h as LmnField) ? unescapeCell(cells[i] ?? '') : (cells[i] ?? '')]));
     return withMapping(ref, record, model);
   });
 }

@@ -173,7 +173,7 @@ export const csvExporter: Exporter = {
 /** Reads our CSV: one record per row, `ligne N` as reference. */
 export function readOurCsv(content: string): SourceRecord[] {
   const table = readCsvTable(content);
-  if ('error' in table) return [{ ref: 'fichier', error: table.error[0].toUpperCase() + table.error.slice(1) }];
+  if ('error' in table) return [{ ref: 'fichier', error: table.error.charAt(0).toUpperCase() + table.error.slice(1) }];
   const missing = OUR_CSV_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length) return [{ ref: 'ligne 1', error: `Colonnes manquantes dans l'en-tête : ${missing.join(', ')}.` }];
   const index = new Map(table.header.map((h, i) => [h, i]));

@@ -149,6 +149,9 @@ export default function InitiativeDetails({ view, extra = {} }: { view: Initiati
       </div>
 
       <div className="actions-fiche">
+        <a className="button button--secondary" href={view.editUrl}>
+          Proposer une modification
+        </a>
         <a className="button button--secondary" href={view.reportUrl}>
           Signaler une erreur
         </a>

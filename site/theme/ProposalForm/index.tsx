@@ -239,11 +239,13 @@ export default function ProposalForm({ vocab }: { vocab: ProposalVocabularies })
         <form method="post" action="/proposer/envoyer" onSubmit={onSubmit} noValidate>
           <fieldset className="formulaire__cases">
             <legend>Que voulez-vous faire ?</legend>
-            {[
-              ['create', 'Ajouter une nouvelle initiative'],
-              ['update', 'Mettre à jour une initiative de l’annuaire'],
-              ['report', 'Signaler une erreur ou une initiative qui n’existe plus'],
-            ].map(([value, label]) => (
+            {(
+              [
+                ['create', 'Ajouter une nouvelle initiative'],
+                ['update', 'Mettre à jour une initiative de l’annuaire'],
+                ['report', 'Signaler une erreur ou une initiative qui n’existe plus'],
+              ] as const
+            ).map(([value, label]) => (
               <div key={value} className="formulaire__case">
                 <input type="radio" id={`type-${value}`} name="type" value={value} checked={type === value} onChange={() => setType(value)} />
                 <label htmlFor={`type-${value}`}>{label}</label>

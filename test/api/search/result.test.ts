@@ -73,7 +73,7 @@ describe('toSearchHit', () => {
 describe('facetValues', () => {
   it('puts the most frequent first, then sorts in French (accents where they belong)', () => {
     const labels: Record<string, string> = { a: 'Zèbre', b: 'Écrivain', c: 'Avion', d: 'Ordinateur' };
-    expect(facetValues({ a: 2, b: 2, c: 2, d: 5 }, (s) => labels[s])).toEqual([
+    expect(facetValues({ a: 2, b: 2, c: 2, d: 5 }, (s) => labels[s]!)).toEqual([
       { value: 'd', label: 'Ordinateur', count: 5 },
       { value: 'c', label: 'Avion', count: 2 },
       { value: 'b', label: 'Écrivain', count: 2 },

@@ -156,7 +156,7 @@ describe('an initiative with one mistake', () => {
     const errors = await errorsAfter(mutate);
     expect(errors, errors.join('\n')).toHaveLength(1);
     const [message] = errors;
-    expect(message.startsWith(`${displayPath(at(shown))}: `), message).toBe(true);
+    expect(message!.startsWith(`${displayPath(at(shown))}: `), message).toBe(true);
     expect(message).toContain(`content/${shown}: `);
     expect(message).toMatch(field);
     expect(message).toMatch(fix);

@@ -83,7 +83,7 @@ describe('initiative files', () => {
     fs.writeFileSync(path.join(dir, 'autre-nom.yml'), fs.readFileSync(fixtureFile, 'utf8'));
     const { initiatives, errors } = loadInitiatives(model, dir);
     expect(initiatives.map((i) => i.id)).toEqual(['permanence-marcinelle']);
-    expect(errors[0].message).toMatch(/autre-nom\.yml: `id`: « permanence-marcinelle » ne correspond pas au nom du fichier/);
+    expect(errors[0]!.message).toMatch(/autre-nom\.yml: `id`: « permanence-marcinelle » ne correspond pas au nom du fichier/);
   });
 
   it('takes its field order from the schema: every field of the schema, and only those', () => {

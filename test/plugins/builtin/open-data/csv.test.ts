@@ -32,7 +32,7 @@ describe('our CSV export', () => {
     expect(row.publics).toBe('seniors|tout-public');
     expect(row.access_modes).toBe('telephoner|se-presenter');
     expect(row.access_accessibility).toBe('pmr');
-    expect(JSON.parse(row.extra)).toEqual(epnChatelet.extra);
+    expect(JSON.parse(row.extra!)).toEqual(epnChatelet.extra);
     expect(row.period_start).toBe('2026-09-01');
     expect(row.lat).toBe('50.405');
     expect(byId('formation-ransart').extra).toBe('');
@@ -43,7 +43,7 @@ describe('our CSV export', () => {
     const read = readOurCsv(exported);
     expect(read.map((r) => r.ref)).toEqual(['ligne 2', 'ligne 5', 'ligne 6']); // descriptions span lines
     for (const [index, record] of read.entries()) {
-      const original = initiatives.find((i) => i.id === rows[index].id) as PublishedInitiative;
+      const original = initiatives.find((i) => i.id === rows[index]!.id) as PublishedInitiative;
       const parsed = model.fieldsSchema.safeParse(record.initiative);
       expect(parsed.error).toBeUndefined();
       expect(parsed.data).toEqual(fieldsOf(original));
@@ -103,8 +103,9 @@ describe('our CSV import', () => {
       Array(25).fill('').join(',') +
       '\n';
     const [record] = readOurCsv(content);
-    expect(record.initiative).toMatchObject({ name: 'Nom', geo: { lat: 'cinquante', lng: 4.4 }, extra: '{pas du json}' });
-    const issues = model.fieldsSchema.safeParse(record.initiative).error?.issues.map((i) => i.path.join('.')) ?? [];
+    expect(record).toBeDefined();
+    expect(record!.initiative).toMatchObject({ name: 'Nom', geo: { lat: 'cinquante', lng: 4.4 }, extra: '{pas du json}' });
+    const issues = model.fieldsSchema.safeParse(record!.initiative).error?.issues.map((i) => i.path.join('.')) ?? [];
     expect(issues).toEqual(expect.arrayContaining(['geo.lat', 'extra']));
   });
 

@@ -57,7 +57,7 @@ describe('GeoJSON export', () => {
   });
 
   it('carries the public fields, with French labels and the page address', () => {
-    const f = exportJson([training]).features[0];
+    const f = exportJson([training]).features[0]!;
     expect(f.id).toBe('formation-smartphone');
     expect(f.properties).toEqual({
       name: 'Apprivoiser son smartphone',

@@ -62,7 +62,7 @@ describe('HSDS 3.0 export', () => {
 
   it('the schema really checks: a service without a name or with a bad id is refused', () => {
     const page = exportPage([permanence]);
-    const { name: _name, ...nameless } = page.contents[0];
+    const { name: _name, ...nameless } = page.contents[0]!;
     expect(validate({ ...page, contents: [nameless] })).toBe(false);
     expect(validate({ ...page, contents: [{ ...page.contents[0], id: 'permanence-marcinelle' }] })).toBe(false);
   });
@@ -109,8 +109,8 @@ describe('HSDS 3.0 export', () => {
     // Same organisation name, same organization; its website comes from the listing that has one.
     const charleroi = [serviceOf(page, 'permanence-marcinelle'), serviceOf(page, 'formation-smartphone')].map((s) => s.organization);
     expect(charleroi[0]).toEqual(charleroi[1]);
-    expect(charleroi[0].website).toBe('https://www.charleroi.be');
-    expect(serviceOf(page, 'journee-portes-ouvertes').organization.id).not.toBe(charleroi[0].id);
+    expect(charleroi[0]!.website).toBe('https://www.charleroi.be');
+    expect(serviceOf(page, 'journee-portes-ouvertes').organization.id).not.toBe(charleroi[0]!.id);
   });
 
   it('maps the listing: page URL, address in Belgium, contacts, languages, vocabularies as taxonomy terms', () => {
@@ -132,7 +132,7 @@ describe('HSDS 3.0 export', () => {
       ['fr', 'Français'],
       ['ar', 'Arabe'],
     ]);
-    const location = s.service_at_locations[0].location;
+    const location = s.service_at_locations[0]!.location;
     expect(location).toMatchObject({ location_type: 'physical', latitude: 50.3889, longitude: 4.4335 });
     expect(location.addresses[0]).toMatchObject({
       address_1: 'Avenue Eugène Mascaux 100',
@@ -166,12 +166,12 @@ describe('HSDS 3.0 export', () => {
       ['MO,TU,WE,TH,FR', '09:00', '12:00', 'WEEKLY'],
       ['WE', '14:00', '17:00', 'WEEKLY'],
     ]);
-    const first = serviceOf(page, 'permanence-marcinelle').schedules[0];
+    const first = serviceOf(page, 'permanence-marcinelle').schedules[0]!;
     expect(first.description).toBe('Le mardi : 9\u00a0h à 12\u00a0h.');
     expect(first.notes).toContain('« Tu 09:00-12:00; Th 13:30-16:00; PH off »');
     expect(first.notes).toContain('Europe/Brussels');
     expect(first.notes).toContain('Fermé les jours fériés.');
-    expect(serviceOf(page, 'epn-semaine').schedules[0].description).toBe('Le lundi, mardi, mercredi, jeudi et vendredi : 9\u00a0h à 12\u00a0h.');
+    expect(serviceOf(page, 'epn-semaine').schedules[0]!.description).toBe('Le lundi, mardi, mercredi, jeudi et vendredi : 9\u00a0h à 12\u00a0h.');
   });
 
   it('bounds the schedules of trainings and events by their period', () => {

@@ -89,7 +89,7 @@ describe('iCalendar export', () => {
       'formation-smartphone-20270323T080000Z@passerelle',
       'formation-smartphone-20270330T070000Z@passerelle',
     ]);
-    const first = events[0];
+    const first = events[0]!;
     expect(first.allDay).toBe(false);
     expect(first.summary).toBe('Apprivoiser son smartphone');
     expect(first.description).toBe(`${permanence.summary}\n\nPlus d'informations : https://passerelle.example/annuaire/formation-smartphone`);
@@ -104,7 +104,7 @@ describe('iCalendar export', () => {
     const text = icalendarExporter.export([initiative({ ...training, name })], context);
     expect(text.split('\r\n').filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
     expect(text).not.toContain('\ufffd');
-    expect(parse(text).events[0].summary).toBe(name);
+    expect(parse(text).events[0]!.summary).toBe(name);
   });
 
   it('gives one all-day event spanning the period when there are no hours', () => {
@@ -142,7 +142,7 @@ describe('iCalendar export', () => {
     const { events } = exportCalendar([daily]);
     expect(events).toHaveLength(MAX_SESSIONS);
     expect(events.at(-1)?.description).toContain(`${MAX_SESSIONS} premières séances`);
-    expect(events[0].description).not.toContain('premières séances');
+    expect(events[0]!.description).not.toContain('premières séances');
   });
 
   it('keeps only trainings and events that are published', () => {

@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { Section, Territory } from '../../../../core/model/index.ts';
 import type { PublishedInitiative } from '../../../../plugins/api/types.ts';
 import { lmnCsvExporter, lmnCsvSource, lmnJsonExporter, lmnJsonSource, readLmnCsv, readLmnJson } from '../../../../plugins/builtin/open-data/lmn.ts';
 import {
@@ -88,7 +89,10 @@ describe('LMN mapping', () => {
   it('finds the commune of a postcode shared by two communes from the locality', () => {
     const [charleroi] = model.territory.sectionsByPostcode('6000');
     const [chatelet] = model.territory.sectionsByPostcode('6200');
-    const shared = { ...model.territory, sectionsByPostcode: (p: string) => (p === '6000' ? [charleroi, { ...chatelet, postcode: '6000' }] : []) };
+    expect(charleroi).toBeDefined();
+    expect(chatelet).toBeDefined();
+    const sections: Section[] = [charleroi!, { ...chatelet!, postcode: '6000' }];
+    const shared: Territory = { ...model.territory, sectionsByPostcode: (p: string) => (p === '6000' ? sections : []) };
     const warnings: string[] = [];
     expect(locate(shared, '6000', 'Chatelet', warnings).commune).toBe('chatelet');
     expect(locate(shared, '6000', 'Charleroi', warnings).commune).toBe('charleroi');
@@ -143,7 +147,7 @@ describe('LMN JSON export', () => {
   it('reports unreadable elements', () => {
     const read = readLmnJson('[42, {"nom": "Sans id", "code_postal": "6000", "commune": "Charleroi", "adresse": "Rue 1"}]', model);
     expect(read[0]).toEqual({ ref: 'élément 1', error: expect.stringMatching(/objet JSON/) });
-    expect(read[1].ref).toBe('élément 2');
+    expect(read[1]!.ref).toBe('élément 2');
     expect(readLmnJson('pas du json', model)).toEqual([{ ref: 'fichier', error: expect.any(String) }]);
   });
 });
@@ -184,7 +188,7 @@ describe('LMN CSV export', () => {
     const read = readLmnCsv(exported, model);
     expect(read.map((r) => r.ref)).toEqual(['ligne 2', 'ligne 5', 'ligne 6']); // the description spans lines 2-4
     for (const [index, record] of read.entries()) {
-      const original = initiatives.find((i) => i.id === rows[index].id) as PublishedInitiative;
+      const original = initiatives.find((i) => i.id === rows[index]!.id) as PublishedInitiative;
       expect(record.warnings).toBeUndefined();
       expect(model.fieldsSchema.safeParse(record.initiative).error).toBeUndefined();
       expect(lmnComparable(record.initiative ?? {}, model)).toEqual(lmnComparable(fieldsOf(original), model));
@@ -212,7 +216,7 @@ describe('LMN CSV import of a hand-written file', () => {
   });
 
   it('maps a full row, and warns about the unknown service and the extra e-mail', () => {
-    const [marcinelle] = read;
+    const marcinelle = read[0]!;
     expect(marcinelle.initiative).toEqual({
       name: 'Espace numérique de Marcinelle',
       kind: 'epn',
@@ -237,7 +241,7 @@ describe('LMN CSV import of a hand-written file', () => {
   });
 
   it('fills the defaults of a sparse row and says so', () => {
-    const chatelet = read[2];
+    const chatelet = read[2]!;
     expect(chatelet.initiative).toMatchObject({
       kind: 'accompagnement', // the hours were unreadable
       publics: ['tout-public'],
@@ -259,7 +263,7 @@ describe('LMN CSV import of a hand-written file', () => {
   });
 
   it('accepts the long values and `;` separators of the drafts', () => {
-    const ransart = read[3];
+    const ransart = read[3]!;
     expect(ransart.initiative).toMatchObject({
       kind: 'accompagnement',
       access: { cost: 'payant', appointment: 'sans', modes: ['telephoner', 'se-presenter'] },
