@@ -13,7 +13,7 @@ const option = (flag: string) => {
 
 const benches: Record<string, () => Promise<void>> = {
   build: () => benchBuild((option('--sizes') ?? '0,54,1000,10000').split(',').map(Number)),
-  publish: () => benchPublish((option('--sizes') ?? '54,10000').split(',').map(Number), Number(option('--samples') ?? 2000), Number(option('--rate') ?? 10)),
+  publish: () => benchPublish((option('--sizes') ?? '54,10000').split(',').map(Number), Number(option('--samples') ?? 500), Number(option('--rate') ?? 4)),
   search: () => benchSearch((option('--sizes') ?? '1000,10000').split(',').map(Number)),
   submissions: () => benchSubmissions(Number(option('--clients') ?? 50), Number(option('--seconds') ?? 10)),
 };

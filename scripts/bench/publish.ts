@@ -5,7 +5,10 @@
 // Budgets (issue « publish pipeline »): p95 ≤ 2 s to page and to searchable at 10,000 on
 // a quiet machine; the event loop never blocked more than 100 ms by publishing.
 //
-//   npm run bench -- publish [--sizes 54,10000] [--samples 2000] [--rate 10]
+//   npm run bench -- publish [--sizes 54,10000] [--samples 500] [--rate 4]
+//
+// Each sample is a whole approval (file, record, render, commit, index): 500 a size at 4/s
+// (about 2 minutes each) by default; raise --samples for narrower percentiles.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
