@@ -7,8 +7,8 @@ import { builtinPlugins } from './plugins/builtin/index.ts';
 export default defineConfig({
   licence: { name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/deed.fr' },
   plugins: [
-    // Search sync, git commit of approved files, notifications (SMTP_URL, WEBHOOK_URL +
-    // WEBHOOK_SECRET, MODERATOR_EMAILS), open-data exports and imports.
+    // Notifications (SMTP_URL, WEBHOOK_URL + WEBHOOK_SECRET, MODERATOR_EMAILS), open-data
+    // exports and imports. Pages, git commits and search are steps of the publish pipeline.
     ...builtinPlugins(),
   ],
 });

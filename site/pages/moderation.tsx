@@ -6,6 +6,7 @@
 import Layout from '@theme/Layout';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { SUBMISSION_STATUS_LABELS, SUBMISSION_TYPE_LABELS } from '../../core/statuses.ts';
+import { sitePaths } from '../../core/urls.ts';
 import type { ApiErrorBody } from '../../core/wire/errors.ts';
 import type { AuditEntry, ModerationView } from '../../core/wire/moderation.ts';
 
@@ -14,6 +15,42 @@ type ApiError = ApiErrorBody;
 
 const TYPES = SUBMISSION_TYPE_LABELS;
 const STATUSES = Object.entries(SUBMISSION_STATUS_LABELS) as [string, string][];
+/** A decision's steps still to do (GET /api/moderation/publishing). */
+interface ListingProgress {
+  job: string;
+  initiative?: string;
+  name?: string;
+  steps: { step: string; label: string; failing: boolean; lastError?: string; retryInSeconds?: number }[];
+}
+
+/** « Recherche pas encore à jour : le moteur de recherche ne répond pas, nouvel essai dans 30 s ». */
+function stepText(s: ListingProgress['steps'][number]): string {
+  if (!s.failing) return `${s.label} : en cours`;
+  const retry = s.retryInSeconds === undefined ? '' : `, nouvel essai dans ${s.retryInSeconds} s`;
+  return `${s.label} pas encore à jour : ${s.lastError ?? 'échec'}${retry}`;
+}
+
+function PublishingPanel({ listings }: { listings: ListingProgress[] }): ReactNode {
+  if (!listings.length) return null;
+  return (
+    <section aria-labelledby="publication-titre" className="publication-en-cours">
+      <h2 id="publication-titre">Publication en cours</h2>
+      <ul>
+        {listings.map((l) => (
+          <li key={l.job}>
+            {l.initiative ? <a href={sitePaths.initiative(l.initiative)}>{l.name ?? l.initiative}</a> : (l.name ?? 'Demande')}
+            <ul>
+              {l.steps.map((s) => (
+                <li key={s.step}>{stepText(s)}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 const when = (iso: string) => new Date(iso).toLocaleString('fr-BE', { timeZone: 'Europe/Brussels' });
 
@@ -27,6 +64,7 @@ export default function Moderation(): ReactNode {
   const [audit, setAudit] = useState<AuditEntry[] | null>(null);
   const [edits, setEdits] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [publishing, setPublishing] = useState<ListingProgress[]>([]);
 
   const call = useCallback(
     async <T,>(method: string, url: string, body?: unknown): Promise<T | null> => {
@@ -63,6 +101,8 @@ export default function Moderation(): ReactNode {
   const loadQueue = useCallback(async () => {
     const data = await call<{ submissions: Item[] }>('GET', `/api/moderation/submissions?status=${status}`);
     if (data) setItems(data.submissions);
+    const waiting = await call<{ listings: ListingProgress[] }>('GET', '/api/moderation/publishing');
+    if (waiting) setPublishing(waiting.listings);
   }, [call, status]);
 
   useEffect(() => {
@@ -158,6 +198,7 @@ export default function Moderation(): ReactNode {
         <p role="status" aria-live="polite">
           {message}
         </p>
+        <PublishingPanel listings={publishing} />
         <nav aria-label="Filtrer la file" className="recherche__vue">
           {STATUSES.map(([value, label]) => (
             <button

@@ -23,7 +23,8 @@
 //      an `id` already seen as done (a retry after a lost answer sends the same `id` again).
 //
 // Any 2xx answer is a success. Anything else (a redirect, a 4xx or 5xx, a network error, the
-// time limit) throws, so the plugin host retries with backoff and then drops the event.
+// time limit) throws, so the publish pipeline tries again later (with a growing wait, never
+// dropping it), with the same delivery id.
 import { createHmac } from 'node:crypto';
 import { initiativeUrl, type SiteUrl } from '../../../core/urls.ts';
 import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../api/types.ts';
