@@ -2,6 +2,7 @@
 // address, or within 50 m with a similar name. Known places are the published initiatives,
 // the submissions waiting in the queue and the records queued earlier in the same import.
 import { editDistance } from '../../core/model/index.ts';
+import { metresBetween } from '../../core/geo.ts';
 import { normalizeName } from '../../core/text.ts';
 
 export const NEAR_METRES = 50;
@@ -21,13 +22,6 @@ const normalize = normalizeName;
 /** Street names written differently ("Rue de la Station 12" vs "rue de la station, 12"). */
 const normalizeStreet = (street: string) => normalize(street).replace(/\b(rue|r|avenue|av|place|pl|chaussee|ch|boulevard|bd)\b/g, (w) => w.charAt(0));
 
-export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
 
 /** Names that differ by little: one contains the other, most words shared, or few typos. */
 export function similarNames(a: string, b: string): boolean {

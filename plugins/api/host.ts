@@ -16,6 +16,7 @@ import type {
   PluginContext,
   PluginInstance,
   PluginLogger,
+  ReachConfig,
   SearchDocument,
   SideEffectPolicy,
   SiteData,
@@ -90,6 +91,8 @@ export class PluginHost {
   readonly licence: Licence;
   /** Who commits approved files (config `git.committer`). */
   readonly committer?: { name: string; email: string };
+  /** /wifi and widget settings (config `reach`). */
+  readonly reach: ReachConfig;
   private readonly exporterList: Exporter[] = [];
   private readonly sourceList: Source[] = [];
 
@@ -103,6 +106,7 @@ export class PluginHost {
   ) {
     this.licence = config.licence ?? DEFAULT_LICENCE;
     if (config.git?.committer) this.committer = config.git.committer;
+    this.reach = config.reach ?? {};
     const problems: string[] = [];
     for (const p of plugins) {
       for (const e of p.exporters?.() ?? []) {

@@ -244,6 +244,23 @@ export interface PasserelleConfig {
   licence?: Licence;
   /** Who commits approved files when content/ is a git work tree (the author is the moderator). */
   git?: { committer?: { name: string; email: string } };
+  /** The pages that reach people where they are: the WiFi portal's page and the partners' widget. */
+  reach?: ReachConfig;
   /** In order: hooks run in this order. */
   plugins: PluginEntry[];
+}
+
+/** Settings of /wifi and of the embeddable directory (/integrer). */
+export interface ReachConfig {
+  wifi?: {
+    /** « Horaires TEC »: where public-transport times are (default https://www.letec.be). */
+    transportUrl?: string;
+    /** The cultural agenda (default: the site's own news, /actualites). */
+    agendaUrl?: string;
+    agendaLabel?: string;
+  };
+  widget?: {
+    /** Sites allowed to frame the widget (CSP frame-ancestors), e.g. ['https://www.cpascharleroi.be']; default any. */
+    frameAncestors?: string[];
+  };
 }

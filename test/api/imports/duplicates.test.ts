@@ -1,6 +1,7 @@
 // Duplicate detection of imports: same name and address, or within 50 m with a similar name.
 import { describe, expect, it } from 'vitest';
-import { findDuplicate, metresBetween, similarNames } from '../../../api/imports/duplicates.ts';
+import { findDuplicate, similarNames } from '../../../api/imports/duplicates.ts';
+import { metresBetween } from '../../../core/geo.ts';
 
 const known = { ref: "l'initiative publiée epn-jumet", name: 'EPN de Jumet', street: 'Rue de Gosselies 5', postcode: '6040', lat: 50.443, lng: 4.43 };
 
