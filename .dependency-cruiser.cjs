@@ -4,8 +4,8 @@
 //   scripts/  →  api/  →  site/  →  plugins/  →  core/
 //
 // core/ is the ground floor (the model, hours, URLs, messages, wire types): it imports
-// nothing of ours. api/ reaches the site only through site/directory/index.ts, the narrow
-// renderer the publish pipeline uses. Root config files (docusaurus.config.ts,
+// nothing of ours. api/ reaches the site only through site/directory/index.ts (the narrow
+// renderer the publish pipeline uses) and site/reach/index.ts (the light reach pages). Root config files (docusaurus.config.ts,
 // passerelle.config.ts) sit at the site's level.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -34,10 +34,10 @@ module.exports = {
     },
     {
       name: 'api-reaches-the-site-through-its-renderer',
-      comment: 'api/ uses the site only through site/directory/index.ts.',
+      comment: 'api/ uses the site only through its renderers: site/directory/index.ts and site/reach/index.ts.',
       severity: 'error',
       from: { path: '^api/' },
-      to: { path: '^site/', pathNot: '^site/directory/index\\.ts$' },
+      to: { path: '^site/', pathNot: '^site/(directory|reach)/index\\.ts$' },
     },
     {
       name: 'api-does-not-import-scripts',

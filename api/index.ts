@@ -2,6 +2,7 @@
 // stops it cleanly on SIGINT/SIGTERM. A port that cannot be taken is an error, not a start.
 import '../core/model/timezone.ts';
 import type { Server } from 'node:http';
+import { loadNews, type NewsItem } from '../core/content/news.ts';
 import { type ContentModel, loadContentModel } from '../core/model/index.ts';
 import { type ProjectPaths, resolvePaths } from '../core/model/paths.ts';
 import { normalizeSiteUrl, type SiteUrl } from '../core/urls.ts';
@@ -115,6 +116,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     exports: createExportService(model, plugins),
     trustProxy: opts.trustProxy,
     tileUrl: opts.tileUrl,
+    reach: {
+      model,
+      initiatives: () => publishing.catalogue.all(),
+      news: cachedNews(paths.content),
+      config: plugins.reach,
+      siteUrl,
+    },
   });
   const port = opts.port ?? DEFAULT_PORT;
   const host = opts.host ?? DEFAULT_HOST;
@@ -145,6 +153,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
         server.close(() => resolve());
         server.closeIdleConnections();
       }),
+  };
+}
+
+/** The news, read again at most once a minute (posts change with a rebuild, rarely). */
+function cachedNews(contentDir: string): () => NewsItem[] {
+  let at = 0;
+  let items: NewsItem[] = [];
+  return () => {
+    if (Date.now() - at > 60_000) {
+      items = loadNews(contentDir);
+      at = Date.now();
+    }
+    return items;
   };
 }
 

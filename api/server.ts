@@ -17,6 +17,8 @@ import type { Logger } from './logger.ts';
 import { moderationRouter } from './moderation/router.ts';
 import type { ModerationService } from './moderation/service.ts';
 import { openApiDocument } from './openapi/document.ts';
+import type { ReachDeps } from './reach/deps.ts';
+import { reachRouter } from './reach/router.ts';
 import { searchRouter } from './search/router.ts';
 import type { SearchService } from './search/service.ts';
 import { inlineScriptHashes } from './site/inline-script-hashes.ts';
@@ -41,6 +43,8 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   /** Map tile template (PASSERELLE_TILE_URL): its origin is allowed in `img-src`. */
   tileUrl?: string;
+  /** The reach pages (/wifi…); absent in API-only tests. */
+  reach?: ReachDeps;
 }
 
 const defaultHealth: HealthProbe = { search: async () => 'disabled', storage: async () => 'ok' };
@@ -56,6 +60,7 @@ export function createApp({
   exports,
   trustProxy = false,
   tileUrl,
+  reach,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -94,6 +99,7 @@ export function createApp({
   app.use('/api', api);
 
   if (submissions) app.use(proposalRoute(submissions.service, limiter, buildDir));
+  if (reach) app.use(reachRouter(reach));
   if (buildDir) app.use(staticSite(buildDir));
   app.use(errorHandler(logger));
   return app;

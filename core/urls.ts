@@ -53,6 +53,17 @@ export const sitePaths = {
   openDataFile: (fileName: string) => `/open-data/${fileName}`,
   exportFormat: (format: string) => `/api/export/${format}`,
   siteSearch: '/recherche',
+  guide: (theme: string, slug: string) => `/guides/${theme}/${slug}`,
+  /** The City's free WiFi portal lands here (`?lieu=<listing>`). */
+  wifi: '/wifi',
+  /** Partners get the widget's snippets here. */
+  embed: '/integrer',
+  /** The widget's light results page (framed by partners). */
+  widget: '/widget',
+  widgetScript: '/widget.js',
+  selfCheck: '/diagnostic',
+  selfCheckResult: '/diagnostic/resultat',
+  dashboard: '/tableau-de-bord',
 } as const;
 
 /** An absolute URL of a site path. */

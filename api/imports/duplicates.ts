@@ -1,8 +1,9 @@
 // When an imported record is the same place as one already known: the same name and
 // address, or within 50 m with a similar name. Known places are the published initiatives,
 // the submissions waiting in the queue and the records queued earlier in the same import.
-import { editDistance } from '../../core/model/index.ts';
+
 import { metresBetween } from '../../core/geo.ts';
+import { editDistance } from '../../core/model/index.ts';
 import { normalizeName } from '../../core/text.ts';
 
 export const NEAR_METRES = 50;
@@ -21,7 +22,6 @@ const normalize = normalizeName;
 
 /** Street names written differently ("Rue de la Station 12" vs "rue de la station, 12"). */
 const normalizeStreet = (street: string) => normalize(street).replace(/\b(rue|r|avenue|av|place|pl|chaussee|ch|boulevard|bd)\b/g, (w) => w.charAt(0));
-
 
 /** Names that differ by little: one contains the other, most words shared, or few typos. */
 export function similarNames(a: string, b: string): boolean {

@@ -27,7 +27,14 @@ function nextOpening(hours: string | undefined, now: Date, horizonDays: number):
 export function nearbyHelp(
   initiatives: Iterable<Initiative>,
   point: Point | undefined,
-  { now = new Date(), limit = 3, kinds = HELP_KINDS, services, exclude, horizonDays = 14 }: { now?: Date; limit?: number; kinds?: string[]; services?: string[]; exclude?: string; horizonDays?: number } = {},
+  {
+    now = new Date(),
+    limit = 3,
+    kinds = HELP_KINDS,
+    services,
+    exclude,
+    horizonDays = 14,
+  }: { now?: Date; limit?: number; kinds?: string[]; services?: string[]; exclude?: string; horizonDays?: number } = {},
 ): NearbyHelp[] {
   const found: NearbyHelp[] = [];
   for (const i of initiatives) {
@@ -37,10 +44,12 @@ export function nearbyHelp(
   }
   // Distance first (cheap), then the hours of the nearest few only (the library is slow).
   found.sort((a, b) => a.metres - b.metres || a.initiative.name.localeCompare(b.initiative.name, 'fr'));
-  return found.slice(0, Math.max(limit * 4, limit)).map((h) => {
-    const next = nextOpening(h.initiative.hours, now, horizonDays);
-    return { ...h, ...(next ? { nextOpening: next } : {}), openNow: Boolean(next && next.from <= now.getTime()) };
-  })
+  return found
+    .slice(0, Math.max(limit * 4, limit))
+    .map((h) => {
+      const next = nextOpening(h.initiative.hours, now, horizonDays);
+      return { ...h, ...(next ? { nextOpening: next } : {}), openNow: Boolean(next && next.from <= now.getTime()) };
+    })
     .sort((a, b) => (point ? a.metres - b.metres : (a.nextOpening?.from ?? Number.POSITIVE_INFINITY) - (b.nextOpening?.from ?? Number.POSITIVE_INFINITY)))
     .slice(0, limit);
 }

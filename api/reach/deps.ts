@@ -1,0 +1,16 @@
+// What the reach pages need from the server: the published listings (live, from the
+// publish pipeline's catalogue), the model, the news, the config and the site's address.
+import type { NewsItem } from '../../core/content/news.ts';
+import type { ContentModel, Initiative } from '../../core/model/index.ts';
+import type { SiteUrl } from '../../core/urls.ts';
+import type { ReachConfig } from '../../plugins/api/index.ts';
+
+export interface ReachDeps {
+  model: ContentModel;
+  initiatives(): ReadonlyMap<string, Initiative>;
+  news(): NewsItem[];
+  config: ReachConfig;
+  siteUrl: SiteUrl;
+  /** The clock (tests). */
+  now?: () => Date;
+}
