@@ -106,7 +106,9 @@ export function createModerationService({ model, records, audit: auditLog, plugi
   /**
    * A free identifier for a new listing, reserved by creating its marker exclusively. The
    * marker names the submission: an approval cut short by a crash before its job was
-   * recorded finds its own marker again and keeps the same identifier.
+   * recorded finds its own marker again and keeps the same identifier. A marker that
+   * reserves nothing any more (no listing, no decision under way uses it: an attempt cut
+   * short, even before it wrote its owner) is taken over.
    */
   function reserveId(name: string, submission: string): string {
     const refused = new Set<string>();
@@ -120,8 +122,13 @@ export function createModerationService({ model, records, audit: auditLog, plugi
         return slug;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        if (fs.readFileSync(marker, 'utf8') === submission) return slug; // ours, from an attempt cut short
-        refused.add(slug); // reserved by another decision: try the next one
+        const owner = fs.readFileSync(marker, 'utf8');
+        if (owner === submission || !pipeline.jobUsing(slug)) {
+          // Ours, or left by an attempt that a crash stopped before its decision was recorded.
+          fs.writeFileSync(marker, submission, { mode: PRIVATE_FILE_MODE });
+          return slug;
+        }
+        refused.add(slug); // reserved by another decision under way: try the next one
       }
     }
   }

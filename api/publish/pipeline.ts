@@ -130,6 +130,11 @@ export class Pipeline {
     return open.length;
   }
 
+  /** The unfinished job publishing this listing identifier, if any. */
+  jobUsing(initiativeId: string): Job | undefined {
+    return this.journal.list().find((j) => j.initiativeId === initiativeId);
+  }
+
   /** The unfinished job deciding this submission, if any. */
   openDecisionFor(submission: string): Job | undefined {
     return this.journal.list().find((j) => j.submission.id === submission && j.kind !== 'submitted' && j.kind !== 'resubmitted');

@@ -2,6 +2,7 @@
 // two moderators) publish it once; twenty proposals with the same name approved at once
 // get twenty identifiers and twenty files, none overwritten.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sampleInitiative, sampleSubmitter } from '../../../scripts/lib/sample-submission.ts';
@@ -66,5 +67,16 @@ describe('concurrent decisions', () => {
       expect(data.source.submission).toBe(ids[n]);
       expect(fs.existsSync(pageOf(env, slug))).toBe(true);
     });
+  });
+
+  it('takes over an identifier marker that a crash left behind (even empty), instead of publishing as x-2', async () => {
+    // An approval killed between creating its marker and recording its decision leaves this.
+    fs.writeFileSync(path.join(server.dataDir, 'publishing', 'slugs', 'atelier-apres-coupure'), '', { mode: 0o600 });
+    const id = await submit('Atelier après coupure');
+    const approved = await moderator.call('POST', `/api/moderation/submissions/${id}/approve`, {});
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ result: { initiative: 'atelier-apres-coupure' } });
+    await server.publishing.pipeline.drained();
+    expect(fs.existsSync(fileOf(env, 'atelier-apres-coupure'))).toBe(true);
   });
 });
