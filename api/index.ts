@@ -122,6 +122,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
       news: cachedNews(paths.content),
       config: plugins.reach,
       siteUrl,
+      buildDir: paths.build,
     },
   });
   const port = opts.port ?? DEFAULT_PORT;

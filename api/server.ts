@@ -18,7 +18,7 @@ import { moderationRouter } from './moderation/router.ts';
 import type { ModerationService } from './moderation/service.ts';
 import { openApiDocument } from './openapi/document.ts';
 import type { ReachDeps } from './reach/deps.ts';
-import { reachRouter } from './reach/router.ts';
+import { reachRouter, widgetApi } from './reach/router.ts';
 import { searchRouter } from './search/router.ts';
 import type { SearchService } from './search/service.ts';
 import { inlineScriptHashes } from './site/inline-script-hashes.ts';
@@ -94,6 +94,7 @@ export function createApp({
   }
   api.use('/initiatives', initiativesRouter(createInitiativesService(model)));
   if (exports) api.use('/export', exportRouter(exports));
+  if (reach) api.use('/widget', widgetApi(reach));
   api.use(apiNotFound);
   api.use(errorHandler(logger));
   app.use('/api', api);

@@ -38,6 +38,8 @@ export const sitePaths = {
   home: '/',
   directory: DIRECTORY_PATH,
   initiative: (id: string) => `${DIRECTORY_PATH}/${id}`,
+  /** A commune's list of places (its first page). */
+  commune: (slug: string) => `${DIRECTORY_PATH}/${slug}`,
   proposal: '/proposer',
   /** The form pre-set for a change to, or a report on, a published listing. */
   proposalFor: (type: Exclude<ProposalType, 'create'>, id: string) => `/proposer?type=${type}&id=${encodeURIComponent(id)}`,

@@ -11,6 +11,8 @@ export interface ReachDeps {
   news(): NewsItem[];
   config: ReachConfig;
   siteUrl: SiteUrl;
+  /** The built site (widget.js, the shell of /integrer). */
+  buildDir?: string;
   /** The clock (tests). */
   now?: () => Date;
 }

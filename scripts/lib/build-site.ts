@@ -77,6 +77,16 @@ export async function bundleClientScripts(paths: ProjectPaths): Promise<void> {
     target: ['es2018'],
     logLevel: 'warning',
   });
+  // The partners' widget (served at /widget.js, cross-origin) and the /integrer page's preview.
+  await esbuild({
+    entryPoints: { widget: path.join(paths.root, 'site/reach/client/widget.ts'), integrer: path.join(paths.root, 'site/reach/client/integrer.ts') },
+    outdir: path.join(paths.build, 'passerelle'),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['es2018'],
+    logLevel: 'warning',
+  });
 }
 
 /** The directory pages (with the plugins' site data) and the open-data files. */
