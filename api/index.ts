@@ -2,7 +2,8 @@
 // stops it cleanly on SIGINT/SIGTERM. A port that cannot be taken is an error, not a start.
 import '../core/model/timezone.ts';
 import type { Server } from 'node:http';
-import { loadNews, type NewsItem } from '../core/content/news.ts';
+import { loadGuides } from '../core/content/guides.ts';
+import { loadNews } from '../core/content/news.ts';
 import { type ContentModel, loadContentModel } from '../core/model/index.ts';
 import { type ProjectPaths, resolvePaths } from '../core/model/paths.ts';
 import { normalizeSiteUrl, type SiteUrl } from '../core/urls.ts';
@@ -119,7 +120,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     reach: {
       model,
       initiatives: () => publishing.catalogue.all(),
-      news: cachedNews(paths.content),
+      news: cached(() => loadNews(paths.content)),
+      guides: cached(() => loadGuides(paths.content)),
       config: plugins.reach,
       siteUrl,
       buildDir: paths.build,
@@ -158,12 +160,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
 }
 
 /** The news, read again at most once a minute (posts change with a rebuild, rarely). */
-function cachedNews(contentDir: string): () => NewsItem[] {
+/** Content read from disk at most once a minute (news and guides change with a build). */
+function cached<T>(load: () => T[]): () => T[] {
   let at = 0;
-  let items: NewsItem[] = [];
+  let items: T[] = [];
   return () => {
     if (Date.now() - at > 60_000) {
-      items = loadNews(contentDir);
+      items = load();
       at = Date.now();
     }
     return items;

@@ -1,5 +1,6 @@
 // What the reach pages need from the server: the published listings (live, from the
-// publish pipeline's catalogue), the model, the news, the config and the site's address.
+// publish pipeline's catalogue), the model, the news and guides, the config and the site's address.
+import type { GuideRef } from '../../core/content/guides.ts';
 import type { NewsItem } from '../../core/content/news.ts';
 import type { ContentModel, Initiative } from '../../core/model/index.ts';
 import type { SiteUrl } from '../../core/urls.ts';
@@ -9,6 +10,7 @@ export interface ReachDeps {
   model: ContentModel;
   initiatives(): ReadonlyMap<string, Initiative>;
   news(): NewsItem[];
+  guides(): GuideRef[];
   config: ReachConfig;
   siteUrl: SiteUrl;
   /** The built site (widget.js, the shell of /integrer). */

@@ -5,12 +5,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type RequestHandler, Router } from 'express';
+import { scriptJson } from '../../core/html.ts';
 import { isSlug } from '../../core/model/slug.ts';
 import { nearbyHelp, upcomingActivities } from '../../core/reach/nearby.ts';
 import { type WidgetFilters, widgetEntries, widgetFilters } from '../../core/reach/widget.ts';
 import { sitePaths } from '../../core/urls.ts';
-import { renderEmbedBody, renderPlainPage, renderWidgetPage, renderWifiPage } from '../../site/reach/index.ts';
+import {
+  DIAGNOSTIC_SCRIPT,
+  renderDiagnosticForm,
+  renderDiagnosticResult,
+  renderEmbedBody,
+  renderPlainPage,
+  renderWidgetPage,
+  renderWifiPage,
+} from '../../site/reach/index.ts';
 import type { ReachDeps } from './deps.ts';
+import { guideLinks, selfCheckResult, voiceOf } from './self-check.ts';
 
 export const DEFAULT_TRANSPORT_URL = 'https://www.letec.be';
 
@@ -77,6 +87,24 @@ export function reachRouter(deps: ReachDeps): Router {
         }),
       );
   });
+
+  // « Où en suis-je ? »: the questions, and the result for browsers without JavaScript.
+  // The answers are in the address of that one page only: never logged, never cached.
+  router.get(sitePaths.selfCheck, (req, res) => {
+    const voice = voiceOf(req.query.pour);
+    const body = renderDiagnosticForm(voice, scriptJson(guideLinks(deps)));
+    res
+      .set('Cache-Control', 'no-cache')
+      .type('html')
+      .send(renderPlainPage(deps.buildDir, { title: 'Où en suis-je avec le numérique ?', body, path: sitePaths.selfCheck, noindex: voice === 'aidant' }));
+  });
+  router.get(sitePaths.selfCheckResult, (req, res) => {
+    const body = `${renderDiagnosticResult(selfCheckResult(deps, req.query as Record<string, unknown>))}<script src="${DIAGNOSTIC_SCRIPT}" defer></script>`;
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(renderPlainPage(deps.buildDir, { title: 'Le résultat : où en suis-je ?', body, path: sitePaths.selfCheckResult }));
+  });
   return router;
 }
 
@@ -86,9 +114,12 @@ export function widgetApi(deps: ReachDeps): Router {
   router.get('/', (req, res) => {
     const filters = widgetFilters(deps.model, req.query);
     const now = deps.now?.() ?? new Date();
-    res
-      .set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=60' })
-      .json({ lang: filters.lang, entries: widgetEntries(deps.model, deps.initiatives().values(), filters, now), moreUrl: moreUrl(deps, filters) });
+    res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=60' }).json({
+      lang: filters.lang,
+      ...(filters.near ? { near: filters.near.label } : {}),
+      entries: widgetEntries(deps.model, deps.initiatives().values(), filters, now),
+      moreUrl: moreUrl(deps, filters),
+    });
   });
   return router;
 }

@@ -77,9 +77,14 @@ export async function bundleClientScripts(paths: ProjectPaths): Promise<void> {
     target: ['es2018'],
     logLevel: 'warning',
   });
-  // The partners' widget (served at /widget.js, cross-origin) and the /integrer page's preview.
+  // The partners' widget (served at /widget.js, cross-origin), the /integrer page's preview
+  // and the self-check's screens.
   await esbuild({
-    entryPoints: { widget: path.join(paths.root, 'site/reach/client/widget.ts'), integrer: path.join(paths.root, 'site/reach/client/integrer.ts') },
+    entryPoints: {
+      widget: path.join(paths.root, 'site/reach/client/widget.ts'),
+      integrer: path.join(paths.root, 'site/reach/client/integrer.ts'),
+      diagnostic: path.join(paths.root, 'site/reach/client/diagnostic.ts'),
+    },
     outdir: path.join(paths.build, 'passerelle'),
     bundle: true,
     minify: true,

@@ -2,6 +2,7 @@
 // the dashboard): renderers of light pages from data the API gathers.
 
 export { renderPlainPage } from '../directory/plain-page.ts';
+export { DIAGNOSTIC_SCRIPT, type ResultView, renderDiagnosticForm, renderDiagnosticResult, type Voice } from './diagnostic-page.ts';
 export { type EmbedView, iframeSnippet, renderEmbedBody, scriptSnippet } from './embed-page.tsx';
 export { renderLightPage } from './light-page.ts';
 export { renderWidgetPage, type WidgetView } from './widget-page.tsx';
