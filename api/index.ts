@@ -6,6 +6,7 @@ import { loadGuides } from '../core/content/guides.ts';
 import { loadNews } from '../core/content/news.ts';
 import { type ContentModel, loadContentModel } from '../core/model/index.ts';
 import { type ProjectPaths, resolvePaths } from '../core/model/paths.ts';
+import { loadCityFigures } from '../core/reach/city-figures.ts';
 import { normalizeSiteUrl, type SiteUrl } from '../core/urls.ts';
 import { createPluginHost, type PasserelleConfig, type PluginHost } from '../plugins/api/index.ts';
 import { createDirectoryRenderer } from '../site/directory/index.ts';
@@ -18,6 +19,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { openAudit } from './moderation/audit.ts';
 import { createModerationService } from './moderation/service.ts';
 import { createPublishing, failpointsFrom, gitRepository, type Publishing } from './publish/index.ts';
+import { createDashboard } from './reach/dashboard.ts';
 import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './search/runtime.ts';
 import { createApp } from './server.ts';
 import { lockDataDir } from './storage/data-lock.ts';
@@ -71,6 +73,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
   const releaseLock = lockDataDir(paths.data);
   const records = await SubmissionRecords.open(paths.data);
   const audit = await openAudit(paths.data);
+  const guides = cached(() => loadGuides(paths.content));
+  const cityFigures = loadCityFigures(paths.content);
+  const dashboard = createDashboard({
+    model,
+    buildDir: paths.build,
+    submissions: () => records.all(),
+    decisions: () => audit.data.entries,
+    guides,
+    city: () => cityFigures,
+  });
   const renderer = createDirectoryRenderer({ buildDir: paths.build, model, siteUrl, siteData: (scope) => plugins.siteData(scope) });
   const publishing = createPublishing({
     model,
@@ -82,10 +94,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     ...(renderer ? { renderer } : {}),
     ...(search ? { search: { apply: (upserts, removals) => search.store.apply(model, upserts, removals), healthy: () => search.store.healthy() } } : {}),
     repository: gitRepository(paths.content, plugins.committer),
+    dashboard,
     failpoints: failpointsFrom(opts.failpoints),
   });
   // What a crash left is finished before any new decision is taken.
   await publishing.start();
+  await dashboard.write(publishing.catalogue.all().values()).catch((err: unknown) => logger.error({ err }, 'the dashboard page could not be written'));
   const announce = async (submission: Submission) => {
     await publishing.pipeline.begin({ kind: 'submitted', submission: toPluginSubmission(submission) });
   };
@@ -121,7 +135,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
       model,
       initiatives: () => publishing.catalogue.all(),
       news: cached(() => loadNews(paths.content)),
-      guides: cached(() => loadGuides(paths.content)),
+      guides,
+      indicators: () => dashboard.indicators(publishing.catalogue.all().values()),
       config: plugins.reach,
       siteUrl,
       buildDir: paths.build,

@@ -18,7 +18,7 @@ import { moderationRouter } from './moderation/router.ts';
 import type { ModerationService } from './moderation/service.ts';
 import { openApiDocument } from './openapi/document.ts';
 import type { ReachDeps } from './reach/deps.ts';
-import { reachRouter, widgetApi } from './reach/router.ts';
+import { indicatorsApi, reachRouter, widgetApi } from './reach/router.ts';
 import { searchRouter } from './search/router.ts';
 import type { SearchService } from './search/service.ts';
 import { inlineScriptHashes } from './site/inline-script-hashes.ts';
@@ -93,6 +93,7 @@ export function createApp({
     api.use('/moderation', moderationRouter(moderation.service, requireModerator(moderation.auth)));
   }
   api.use('/initiatives', initiativesRouter(createInitiativesService(model)));
+  if (reach) api.use('/export', indicatorsApi(reach));
   if (exports) api.use('/export', exportRouter(exports));
   if (reach) api.use('/widget', widgetApi(reach));
   api.use(apiNotFound);

@@ -11,10 +11,10 @@ import { type Failpoints, NO_FAILPOINTS } from './failpoints.ts';
 import type { StepName } from './job.ts';
 import { Journal } from './journal.ts';
 import { Pipeline } from './pipeline.ts';
-import type { ContentRepository, DirectoryRenderer, SearchIndex } from './ports.ts';
+import type { ContentRepository, DashboardPage, DirectoryRenderer, SearchIndex } from './ports.ts';
 import { recordStep, writeFileStep } from './steps/content-steps.ts';
 import { hookStep } from './steps/hook-steps.ts';
-import { commitStep, renderStep, searchStep } from './steps/publish-steps.ts';
+import { commitStep, dashboardStep, renderStep, searchStep } from './steps/publish-steps.ts';
 import { PublishWorker, type StepRunner } from './worker.ts';
 
 export { Catalogue } from './catalogue.ts';
@@ -35,6 +35,8 @@ export interface PublishingDeps {
   catalogue?: Catalogue;
   /** Absent without a built site: pages are not rendered. */
   renderer?: DirectoryRenderer;
+  /** The plan's dashboard page; absent, there is no dashboard step. */
+  dashboard?: DashboardPage;
   /** Absent without Meilisearch: there is no search step. */
   search?: SearchIndex;
   repository: ContentRepository;
@@ -65,6 +67,7 @@ export function createPublishing(deps: PublishingDeps): Publishing {
     ['commit', commitStep(model, deps.repository)],
   ]);
   if (deps.search) runners.set('search', searchStep(deps.search, catalogue));
+  if (deps.dashboard) runners.set('dashboard', dashboardStep(deps.dashboard, catalogue));
   const runnerFor = (name: StepName): StepRunner => {
     let runner = runners.get(name);
     if (runner) return runner;
@@ -83,7 +86,13 @@ export function createPublishing(deps: PublishingDeps): Publishing {
     return runner;
   };
   const worker = new PublishWorker(journal, runnerFor, logger, failpoints);
-  const pipeline = new Pipeline(journal, worker, { search: Boolean(deps.search), pluginsWith: (hook) => plugins.withHook(hook) }, failpoints, logger);
+  const pipeline = new Pipeline(
+    journal,
+    worker,
+    { search: Boolean(deps.search), dashboard: Boolean(deps.dashboard), pluginsWith: (hook) => plugins.withHook(hook) },
+    failpoints,
+    logger,
+  );
   return {
     pipeline,
     catalogue,

@@ -8,7 +8,7 @@ import type { PluginSubmission } from '../../plugins/api/types.ts';
 export type JobKind = 'approve' | 'reject' | 'request_changes' | 'submitted' | 'resubmitted';
 
 /** Built-in steps, then one step per plugin hook: `hook:<plugin name>`. */
-export type StepName = 'write-file' | 'record' | 'render' | 'commit' | 'search' | `hook:${string}`;
+export type StepName = 'write-file' | 'record' | 'render' | 'commit' | 'search' | 'dashboard' | `hook:${string}`;
 
 export interface StepState {
   name: StepName;

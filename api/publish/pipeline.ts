@@ -11,10 +11,12 @@
 //     4. commit      the file committed (when content/ is in git)  steps/publish-steps.ts → git-repository.ts
 //     5. search      the search index updated                     steps/publish-steps.ts → api/search
 //     6. hook:<p>    each plugin's onApproved, in config order     steps/hook-steps.ts (notifications: e-mail, webhook)
-//   reject, request_changes:  record, then hook:<p> (onRejected / onChangesRequested)
-//   submitted (a new proposal): hook:<p> (onSubmissionCreated)
+//     7. dashboard  the plan's dashboard page                      steps/publish-steps.ts → api/reach/dashboard.ts
+//   reject, request_changes:  record, dashboard, then hook:<p> (onRejected / onChangesRequested)
+//   submitted (a new proposal): dashboard, hook:<p> (onSubmissionCreated)
 //
-// Steps 3 to 5 need step 1; the hooks need the record and the page (a mail links to it).
+// Steps 3 to 5 need step 1; the hooks need the record and the page (a mail links to it);
+// the dashboard needs the record (it counts decisions).
 import crypto from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { Failpoints } from './failpoints.ts';
@@ -28,6 +30,8 @@ const INLINE: StepName[] = ['write-file', 'record'];
 export interface PipelineShape {
   /** Whether a search index is configured (no `search` step without one). */
   search: boolean;
+  /** Whether the dashboard page is written (no `dashboard` step without it). */
+  dashboard: boolean;
   /** Plugins implementing a hook, in config order. */
   pluginsWith(hook: (typeof HOOK_OF)[JobKind]): string[];
 }
@@ -37,6 +41,7 @@ const step = (name: StepName, needs: StepName[] = []): StepState => ({ name, nee
 /** The steps of a job of this kind, in order, with what each needs first. */
 export function stepsFor(kind: JobKind, shape: PipelineShape): StepState[] {
   const hooks = (needs: StepName[]) => shape.pluginsWith(HOOK_OF[kind]).map((p) => step(`hook:${p}`, needs));
+  const dashboard = (needs: StepName[]) => (shape.dashboard ? [step('dashboard', needs)] : []);
   switch (kind) {
     case 'approve':
       return [
@@ -45,20 +50,28 @@ export function stepsFor(kind: JobKind, shape: PipelineShape): StepState[] {
         step('render', ['write-file']),
         step('commit', ['write-file']),
         ...(shape.search ? [step('search', ['write-file'])] : []),
+        ...dashboard(['record']),
         ...hooks(['record', 'render']),
       ];
     case 'reject':
     case 'request_changes':
-      return [step('record'), ...hooks(['record'])];
+      return [step('record'), ...dashboard(['record']), ...hooks(['record'])];
     default:
-      return hooks([]);
+      return [...dashboard([]), ...hooks([])];
   }
 }
 
 /** French names of the steps, for the moderation page. */
 export function stepLabel(name: StepName): string {
   if (name.startsWith('hook:')) return name === 'hook:notifications' ? 'Notifications (e-mail, webhook)' : `Module « ${name.slice(5)} »`;
-  const labels: Record<string, string> = { 'write-file': 'Fiche', record: 'Décision', render: "Page de l'annuaire", commit: 'Historique', search: 'Recherche' };
+  const labels: Record<string, string> = {
+    'write-file': 'Fiche',
+    record: 'Décision',
+    render: "Page de l'annuaire",
+    commit: 'Historique',
+    search: 'Recherche',
+    dashboard: 'Tableau de bord',
+  };
   return labels[name] ?? name;
 }
 

@@ -25,6 +25,11 @@ export interface SearchIndex {
   healthy(): Promise<boolean>;
 }
 
+/** The plan's dashboard page: rewritten from the current state (listings and records). */
+export interface DashboardPage {
+  write(all: Iterable<Initiative>): Promise<void>;
+}
+
 export interface ContentRepository {
   /** Commits one content file when it changed, authored by `author`; does nothing outside a work tree. */
   commitFile(file: string, message: string, author: string): Promise<void>;

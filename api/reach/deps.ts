@@ -3,6 +3,7 @@
 import type { GuideRef } from '../../core/content/guides.ts';
 import type { NewsItem } from '../../core/content/news.ts';
 import type { ContentModel, Initiative } from '../../core/model/index.ts';
+import type { Indicators } from '../../core/reach/indicators.ts';
 import type { SiteUrl } from '../../core/urls.ts';
 import type { ReachConfig } from '../../plugins/api/index.ts';
 
@@ -11,6 +12,8 @@ export interface ReachDeps {
   initiatives(): ReadonlyMap<string, Initiative>;
   news(): NewsItem[];
   guides(): GuideRef[];
+  /** The dashboard's figures now (the exports); absent, the exports answer 404. */
+  indicators?(): Indicators;
   config: ReachConfig;
   siteUrl: SiteUrl;
   /** The built site (widget.js, the shell of /integrer). */

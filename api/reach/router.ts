@@ -7,6 +7,7 @@ import path from 'node:path';
 import { type RequestHandler, Router } from 'express';
 import { scriptJson } from '../../core/html.ts';
 import { isSlug } from '../../core/model/slug.ts';
+import { flattenIndicators, indicatorsCsv } from '../../core/reach/indicators.ts';
 import { nearbyHelp, upcomingActivities } from '../../core/reach/nearby.ts';
 import { type WidgetFilters, widgetEntries, widgetFilters } from '../../core/reach/widget.ts';
 import { sitePaths } from '../../core/urls.ts';
@@ -19,6 +20,7 @@ import {
   renderWidgetPage,
   renderWifiPage,
 } from '../../site/reach/index.ts';
+import { notFound } from '../http/errors.ts';
 import type { ReachDeps } from './deps.ts';
 import { guideLinks, selfCheckResult, voiceOf } from './self-check.ts';
 
@@ -120,6 +122,23 @@ export function widgetApi(deps: ReachDeps): Router {
       entries: widgetEntries(deps.model, deps.initiatives().values(), filters, now),
       moreUrl: moreUrl(deps, filters),
     });
+  });
+  return router;
+}
+
+/** GET /api/export/indicateurs (JSON) and /api/export/indicateurs.csv: the dashboard's figures, open data. */
+export function indicatorsApi(deps: ReachDeps): Router {
+  const router = Router();
+  router.get(['/indicateurs', '/indicateurs.csv', '/indicateurs.json'], (req, res) => {
+    const ind = deps.indicators?.();
+    if (!ind) throw notFound('Les indicateurs ne sont pas disponibles sur ce serveur.');
+    const figures = flattenIndicators(ind);
+    res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=60' });
+    if (req.path.endsWith('.csv')) {
+      res.set('Content-Disposition', 'inline; filename="indicateurs.csv"').type('text/csv; charset=utf-8').send(indicatorsCsv(figures));
+      return;
+    }
+    res.json({ generatedAt: ind.generatedAt, figures, details: ind });
   });
   return router;
 }

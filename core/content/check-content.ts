@@ -1,6 +1,7 @@
 // Validates every content file: territory, vocabularies, initiatives, and the front matter
 // of guides, curriculum and news. Used by `npm run check` and by the Docusaurus build.
 // Each problem is one line: file, field, what is wrong and how to fix it.
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { type IssueLike, toProblems } from '../field-errors.ts';
@@ -9,6 +10,7 @@ import { markdownFiles } from '../model/markdown-files.ts';
 import type { ProjectPaths } from '../model/paths.ts';
 import { isSlug, slugify } from '../model/slug.ts';
 import { ContentError, displayPath, parseYaml } from '../model/yaml-file.ts';
+import { loadCityFigures } from '../reach/city-figures.ts';
 import { guideFrontMatterSchema, moduleFrontMatterSchema, sessionFrontMatterSchema, splitFrontMatter } from './front-matter.ts';
 import { MAX_SENTENCE_WORDS, type PlainLanguageStats, plainLanguageStats } from './plain-language.ts';
 
@@ -36,6 +38,12 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
   } catch (e) {
     report.errors.push(e instanceof Error ? e.message : String(e));
     return report;
+  }
+
+  try {
+    loadCityFigures(paths.content);
+  } catch (e) {
+    report.errors.push(e instanceof Error ? e.message : String(e));
   }
 
   const { initiatives, errors } = loadInitiatives(model, paths.initiatives);

@@ -3,7 +3,7 @@
 // state (the catalogue), so running one again, or late, is harmless.
 import { type ContentModel, initiativeFile } from '../../../core/model/index.ts';
 import type { Catalogue } from '../catalogue.ts';
-import type { ContentRepository, DirectoryRenderer, ListingChange, SearchIndex } from '../ports.ts';
+import type { ContentRepository, DashboardPage, DirectoryRenderer, ListingChange, SearchIndex } from '../ports.ts';
 import type { StepRunner } from '../worker.ts';
 
 /** Every waiting render at once: a list page several approvals touch is written once. */
@@ -20,6 +20,19 @@ export function renderStep(renderer: DirectoryRenderer, catalogue: Catalogue): S
         return [{ ...(job.before ? { before: job.before } : {}), ...(after ? { after } : {}) }];
       });
       if (changes.length) await renderer.renderChanges(changes, catalogue.all());
+    },
+  };
+}
+
+/** The dashboard's figures follow every listing and every decision: one rewrite for all waiting jobs. */
+export function dashboardStep(page: DashboardPage, catalogue: Catalogue): StepRunner {
+  return {
+    lane: 'dashboard',
+    batch: true,
+    timeoutMs: 60_000,
+    describe: () => "le tableau de bord n'a pas pu être mis à jour",
+    async run() {
+      await page.write(catalogue.all().values());
     },
   };
 }

@@ -7,15 +7,16 @@
 // and longitude, lists as `|`-separated text, empty columns left out), as the national
 // data publishes it. CSV: every column of the standard in its order, header row, UTF-8,
 // comma-separated. Free-text columns starting with `=`, `+`, `-`, `@` get a leading `'`
-// (CSV injection, see csv-text.ts); controlled columns, phone numbers and coordinates are
+// (CSV injection, see core/csv.ts); controlled columns, phone numbers and coordinates are
 // written exactly as the standard wants them.
 //
 // Sources accept files of other producers: `|` or `;` between values, a `;`-delimited CSV,
 // a JSON array (or an object with a `data` array). Each record comes with the warnings of
 // the mapping (values without equivalent, defaults filled in) in `warnings`.
+
+import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from '../../../core/csv.ts';
 import type { ContentModel } from '../../../core/model/index.ts';
 import type { ExportContext, Exporter, PublishedInitiative, Source, SourceRecord } from '../../api/types.ts';
-import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from './csv-text.ts';
 import { fromLmn, LMN_FIELDS, type LmnField, type LmnRecord, toLmn } from './lmn-mapping.ts';
 
 /** A source record with the mapping's warnings (French), for the import report. */

@@ -9,11 +9,12 @@
 // and ignored on import (the server sets them). The submission reference
 // (`source.submission`) and anything about a submitter are never written.
 //
-// Cells are made inert for spreadsheets (see csv-text.ts): phone numbers such as +32… are
+// Cells are made inert for spreadsheets (see core/csv.ts): phone numbers such as +32… are
 // therefore written '+32…, and read back without the quote.
+
+import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from '../../../core/csv.ts';
 import { FIELD_ORDER } from '../../../core/model/initiative.ts';
 import type { Exporter, PublishedInitiative, Source, SourceRecord } from '../../api/types.ts';
-import { escapeCell, headerLine, readCsvTable, unescapeCell, writeCsv } from './csv-text.ts';
 
 /** The columns of our CSV, in order. */
 export const OUR_CSV_COLUMNS = [

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { escapeCell, unescapeCell } from '../../../../core/csv.ts';
 import type { PublishedInitiative } from '../../../../plugins/api/types.ts';
-import { escapeCell, unescapeCell } from '../../../../plugins/builtin/open-data/csv-text.ts';
 import { lmnCsvExporter } from '../../../../plugins/builtin/open-data/lmn.ts';
 import { csvExporter, csvSource, readOurCsv } from '../../../../plugins/builtin/open-data/our-csv.ts';
 import { epnChatelet, exportContext, fieldsOf, formationRansart, openDataInitiatives } from '../../../fixtures/open-data/initiatives.ts';

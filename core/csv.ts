@@ -1,6 +1,6 @@
-// The CSV primitives of the open-data CSVs (ours and the French standard's): cells made
-// inert for spreadsheets, reading a table with the line of each row (for import reports),
-// and writing with a header row.
+// The CSV primitives of the open-data files (ours, the French standard's, the dashboard's
+// figures): cells made inert for spreadsheets, reading a table with the line of each row
+// (for import reports), and writing with a header row.
 //
 // CSV injection (formula injection): a spreadsheet runs a cell starting with `=`, `+`, `-`
 // or `@` (and tab or carriage return) as a formula. Such a cell is written with a leading
