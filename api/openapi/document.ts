@@ -3,6 +3,7 @@
 // drift from what the server accepts.
 import * as z from 'zod';
 import type { ContentModel } from '../../core/model/index.ts';
+import { widgetQuerySchema } from '../../core/reach/widget.ts';
 import { searchQuerySchema } from '../search/service.ts';
 import { createSubmissionRequestSchema, submitterSchema } from '../submissions/schema.ts';
 
@@ -183,6 +184,25 @@ export function openApiDocument(model: ContentModel): Json {
       },
       '/api/moderation/audit': {
         get: { summary: "Journal d'audit", security: moderator, responses: { 200: ok('{ entries }'), 401: errorResponse('Pas de session') } },
+      },
+      '/api/widget': {
+        get: {
+          summary: 'La liste du widget des partenaires (toute origine, sans cookie) ; les valeurs inconnues sont ignorées',
+          parameters: Object.keys(widgetQuerySchema.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+          responses: { 200: ok('{ lang, near?, entries, moreUrl }') },
+        },
+      },
+      '/api/export/indicateurs': {
+        get: {
+          summary: 'Les chiffres du tableau de bord du plan (données ouvertes)',
+          responses: { 200: ok('{ generatedAt, figures: [{ id, label, value, unit, source, date }], details }') },
+        },
+      },
+      '/api/export/indicateurs.csv': {
+        get: {
+          summary: 'Les mêmes chiffres en CSV (id, label, value, unit, source, date)',
+          responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } } },
+        },
       },
       '/api/openapi.json': { get: { summary: 'Ce document', responses: { 200: ok('OpenAPI 3.1') } } },
     },
