@@ -9,7 +9,7 @@ import { resolvePaths } from '../core/model/paths.ts';
 const paths = resolvePaths();
 const report = await checkContent(paths);
 if (process.argv.includes('--write') && report.model) {
-  const { initiatives } = loadInitiatives(report.model, paths.initiatives);
+  const { initiatives } = loadInitiatives(report.model, paths.initiatives, { all: true });
   for (const i of initiatives) writeInitiativeFile(paths.initiatives, i);
   console.log(`${initiatives.length} fichier(s) d'initiative réécrit(s) en forme canonique.`);
   report.warnings = report.warnings.filter((w) => !w.includes('non canonique'));

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import * as z from 'zod';
-import { type ProjectPaths, resolvePaths } from '../../core/model/paths.ts';
+import { DEMO_LISTINGS, type DemoListings, type ProjectPaths, resolvePaths } from '../../core/model/paths.ts';
 import { DEFAULT_TILE_URL } from '../../core/tiles.ts';
 import { normalizeSiteUrl, type SiteUrl } from '../../core/urls.ts';
 import { isEmailAddress, isHttpUrl, isSmtpUrl, MIN_SECRET_LENGTH } from '../../plugins/builtin/notifications/options.ts';
@@ -58,6 +58,7 @@ export const ENV_VARIABLES = [
   'WEBHOOK_URL',
   'WEBHOOK_SECRET',
   'PASSERELLE_TILE_URL',
+  'PASSERELLE_DEMO_LISTINGS',
   'PASSERELLE_FAILPOINTS',
 ] as const;
 export type EnvVariable = (typeof ENV_VARIABLES)[number];
@@ -217,6 +218,12 @@ function readIndexPrefix(value: string): string {
   return value;
 }
 
+function readDemoListings(value: string): DemoListings {
+  const choice = DEMO_LISTINGS.find((d) => d === value);
+  if (!choice) throw new Problem(`« ${value} » is not a choice. Give hide (production: demonstration listings left out) or show (the default).`);
+  return choice;
+}
+
 function readLogLevel(value: string): LogLevel {
   const level = LOG_LEVELS.find((l) => l === value);
   if (!level) throw new Problem(`« ${value} » is not a log level. Give one of ${LOG_LEVELS.join(', ')}.`);
@@ -287,6 +294,7 @@ export const envSchema = z
     WEBHOOK_URL: variable(readWebhookUrl),
     WEBHOOK_SECRET: variable(readWebhookSecret),
     PASSERELLE_TILE_URL: variable(readTileUrl),
+    PASSERELLE_DEMO_LISTINGS: variable(readDemoListings),
     PASSERELLE_FAILPOINTS: variable(readFailpoints),
   })
   // The pairs are checked even when a variable is wrong, so every problem shows at once
@@ -325,6 +333,7 @@ export const envSchema = z
         PASSERELLE_BUILD_DIR: v.PASSERELLE_BUILD_DIR,
         PASSERELLE_DATA_DIR: v.PASSERELLE_DATA_DIR,
         PASSERELLE_CONFIG: v.PASSERELLE_CONFIG,
+        PASSERELLE_DEMO_LISTINGS: v.PASSERELLE_DEMO_LISTINGS,
       }),
       trustProxy: v.TRUST_PROXY ?? false,
       ...(v.MEILI_HOST && v.MEILI_MASTER_KEY ? { meili: { host: v.MEILI_HOST, apiKey: v.MEILI_MASTER_KEY } } : {}),

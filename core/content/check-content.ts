@@ -46,7 +46,7 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
     report.errors.push(e instanceof Error ? e.message : String(e));
   }
 
-  const { initiatives, errors } = loadInitiatives(model, paths.initiatives);
+  const { initiatives, errors } = loadInitiatives(model, paths.initiatives, { all: true });
   // A file name that is not an identifier: say so, with the name to use. (The loader's
   // "id differs from the file name" would suggest copying the bad name into `id`.)
   const badNames = new Map<string, string>();

@@ -83,12 +83,24 @@ function readCached(model: ContentModel, file: string): Initiative {
   return initiative;
 }
 
-export function loadInitiatives(model: ContentModel, dir: string): LoadResult {
+/** Whether this instance publishes the listing: not when it is a demonstration one and they are hidden. */
+export function shownHere(model: ContentModel, initiative: Initiative): boolean {
+  return !(model.paths.demoListings === 'hide' && initiative.source.origin === 'demo');
+}
+
+/**
+ * The listings of a folder, and the files that are not valid listings. Demonstration
+ * listings are left out when the instance hides them (`paths.demoListings`), unless `all`
+ * (the content check reads every file).
+ */
+export function loadInitiatives(model: ContentModel, dir: string, { all = false }: { all?: boolean } = {}): LoadResult {
   const initiatives: Initiative[] = [];
   const errors: ContentError[] = [];
   for (const file of listInitiativeFiles(dir)) {
     try {
-      initiatives.push(readCached(model, file));
+      const initiative = readCached(model, file);
+      if (!all && !shownHere(model, initiative)) continue;
+      initiatives.push(initiative);
     } catch (e) {
       if (e instanceof ContentError) errors.push(e);
       else throw e;

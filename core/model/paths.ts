@@ -45,10 +45,21 @@ export interface ProjectPaths {
   data: string;
   /** passerelle.config.ts: the plugins of this instance (PASSERELLE_CONFIG to use another file). */
   config: string;
+  /**
+   * Whether the demonstration listings (`source.origin: demo`) are published: `show` while
+   * the directory is being filled, `hide` in production (PASSERELLE_DEMO_LISTINGS=hide):
+   * then the site, the search, the exports and the dashboard leave them out.
+   */
+  demoListings: DemoListings;
 }
 
+export const DEMO_LISTINGS = ['show', 'hide'] as const;
+export type DemoListings = (typeof DEMO_LISTINGS)[number];
+
 /** The variables that move the folders (the server passes them once validated, see api/config/env.ts). */
-export type PathsEnv = Readonly<Partial<Record<'PASSERELLE_CONTENT_DIR' | 'PASSERELLE_BUILD_DIR' | 'PASSERELLE_DATA_DIR' | 'PASSERELLE_CONFIG', string>>>;
+export type PathsEnv = Readonly<
+  Partial<Record<'PASSERELLE_CONTENT_DIR' | 'PASSERELLE_BUILD_DIR' | 'PASSERELLE_DATA_DIR' | 'PASSERELLE_CONFIG' | 'PASSERELLE_DEMO_LISTINGS', string>>
+>;
 
 export function resolvePaths(env: PathsEnv = process.env): ProjectPaths {
   const content = path.resolve(env.PASSERELLE_CONTENT_DIR || path.join(ROOT_DIR, 'content'));
@@ -60,5 +71,6 @@ export function resolvePaths(env: PathsEnv = process.env): ProjectPaths {
     build: path.resolve(env.PASSERELLE_BUILD_DIR || path.join(ROOT_DIR, 'build')),
     data: path.resolve(env.PASSERELLE_DATA_DIR || path.join(ROOT_DIR, '.data')),
     config: path.resolve(env.PASSERELLE_CONFIG || path.join(ROOT_DIR, 'passerelle.config.ts')),
+    demoListings: env.PASSERELLE_DEMO_LISTINGS === 'hide' ? 'hide' : 'show',
   };
 }

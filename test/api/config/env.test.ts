@@ -61,6 +61,7 @@ describe('good environments', () => {
       WEBHOOK_URL: 'https://partner.example.be/passerelle',
       WEBHOOK_SECRET: '0123456789abcdef0123',
       PASSERELLE_TILE_URL: 'https://{s}.tiles.charleroi.be/{z}/{x}/{y}.png',
+      PASSERELLE_DEMO_LISTINGS: 'hide',
     });
     expect(config).toEqual({
       port: 8080,
@@ -74,6 +75,7 @@ describe('good environments', () => {
         build: path.join(scratch, 'build'),
         data: path.join(scratch, 'data'),
         config: FIXTURE_CONFIG,
+        demoListings: 'hide',
       },
       trustProxy: 1,
       meili: { host: 'http://meili.internal:7700', apiKey: 'a-master-key' },
