@@ -9,6 +9,7 @@ import { markdownFiles } from '../model/markdown-files.ts';
 import type { ProjectPaths } from '../model/paths.ts';
 import { isSlug, slugify } from '../model/slug.ts';
 import { ContentError, displayPath, parseYaml } from '../model/yaml-file.ts';
+import { loadAidantData } from './aidant.ts';
 import { guideFrontMatterSchema, moduleFrontMatterSchema, sessionFrontMatterSchema, splitFrontMatter } from './front-matter.ts';
 import { loadJargonRules } from './jargon.ts';
 import { type PlainLanguageReport, checkPlainLanguage as plainLanguageOf } from './plain-language.ts';
@@ -172,6 +173,17 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
     checkGuideText(file);
     checkDirectoryLinks(file);
   }
+  // « La personne veut… » and the key numbers: guides, directory filters and numbers that exist.
+  report.errors.push(
+    ...loadAidantData(paths.content, {
+      guideExists: (id) => fs.existsSync(path.join(guidesDir, `${id}.md`)),
+      filterError: (key, value) => {
+        const valid = DIRECTORY_FILTERS[key];
+        if (!valid) return `le filtre « ${key} » n'existe pas (possibles : ${Object.keys(DIRECTORY_FILTERS).join(', ')}).`;
+        return valid(value) ? undefined : `« ${value} » n'est pas une valeur connue pour « ${key} ».`;
+      },
+    }).errors,
+  );
   for (const file of markdownFiles(curriculumDir)) {
     const isIndex = path.basename(file).startsWith('index.');
     // Printable kit pages (cards, grids, sheets: `kit: true`) are not sessions: no duration or objectives.

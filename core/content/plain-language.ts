@@ -16,12 +16,9 @@
 // - `negation`: a negation of a negative (« ne restez pas sans revenu ») (error); a step whose instruction is negative
 //   (warning); more than LIMITS.negativeShare of sentences negative outside safety warnings
 //   (warning).
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown, textOf } from './markdown.ts';
 
 /**
  * Thresholds, chosen from the corrected guides (2026-11-30, 35 guides): their longest
@@ -78,7 +75,6 @@ export interface PlainLanguageOptions {
   jargon?: JargonRules;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 // ---------------------------------------------------------------------------------------
@@ -99,18 +95,9 @@ interface Step {
   instruction?: string;
 }
 
-/** Text of a node as read: images (their alt text says the step again), code and HTML left out. */
-function textOf(node: Nodes): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html') return '';
-  if (node.type === 'break') return '\n';
-  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
-  return '';
-}
-
 const SKIPPED = new Set(['code', 'heading', 'html', 'yaml', 'definition', 'thematicBreak']);
 
-function collect(tree: Root): { units: Unit[]; steps: Step[]; pictures: number } {
+function collect(tree: ReturnType<typeof parseMarkdown>): { units: Unit[]; steps: Step[]; pictures: number } {
   const units: Unit[] = [];
   const steps: Step[] = [];
   let pictures = 0;
@@ -377,7 +364,7 @@ const excerpt = (s: string) => `« ${s.length > 80 ? `${s.slice(0, 79)}…` : s}
 
 /** Checks a page's body against the plain-language rules; `firstLine` gives lines in the file. */
 export function checkPlainLanguage(markdown: string, { firstLine = 1, jargon }: PlainLanguageOptions = {}): PlainLanguageReport {
-  const tree = parser.parse(markdown) as Root;
+  const tree = parseMarkdown(markdown);
   const { units, steps, pictures } = collect(tree);
   const lineOf = (unit: Unit, offset: number) => unit.line + firstLine - 1 + (unit.text.slice(0, offset).match(/\n/g)?.length ?? 0);
   const errors: Finding[] = [];
