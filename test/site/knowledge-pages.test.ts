@@ -3,7 +3,7 @@
 // page; « La personne veut… » lists 40 requests or more with working guide and directory
 // links and a filter; /guides and /formation list every page with its purpose and a
 // filter (the lists are there without JavaScript); a guide shows « Vérifié le … d'après »;
-// axe finds nothing serious.
+// pictures have a text that says what to do and print; axe finds nothing serious.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -187,7 +187,7 @@ describe('/guides and /formation', () => {
   });
 });
 
-describe('sources on a guide', () => {
+describe('sources and pictures on a guide', () => {
   it('ends each guide with « Vérifié le … d’après ces pages » and its sources, printed', async () => {
     const page = await browser.newPage();
     for (const guide of GUIDES.slice(0, 5)) {
@@ -199,6 +199,28 @@ describe('sources on a guide', () => {
       expect(await sources.isVisible()).toBe(true);
       await page.emulateMedia({ media: 'screen' });
     }
+    await page.close();
+  });
+
+  it('gives every picture of a step a text that says what to do, and prints it', async () => {
+    const page = await browser.newPage();
+    let pictures = 0;
+    for (const guide of GUIDES) {
+      await page.goto(`${server.url}${guide.page}`);
+      const images = page.locator('article .etapes__etape img');
+      for (const img of await images.all()) {
+        pictures++;
+        const alt = (await img.getAttribute('alt')) ?? '';
+        expect(alt.split(/\s+/).length, `${guide.page}: ${alt}`).toBeGreaterThanOrEqual(4);
+        expect(await img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), alt).toBe(true);
+      }
+      if ((await images.count()) > 0) {
+        await page.emulateMedia({ media: 'print' });
+        expect(await images.first().isVisible(), guide.page).toBe(true);
+        await page.emulateMedia({ media: 'screen' });
+      }
+    }
+    expect(pictures).toBeGreaterThanOrEqual(20);
     await page.close();
   });
 });
