@@ -212,11 +212,17 @@ describe('sources and pictures on a guide', () => {
         pictures++;
         const alt = (await img.getAttribute('alt')) ?? '';
         expect(alt.split(/\s+/).length, `${guide.page}: ${alt}`).toBeGreaterThanOrEqual(4);
-        expect(await img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), alt).toBe(true);
+        const src = (await img.getAttribute('src')) ?? '';
+        const res = await fetch(new URL(src, server.url));
+        expect([res.status, res.headers.get('content-type')], src).toEqual([200, expect.stringMatching(/^image\/svg\+xml/)]);
       }
       if ((await images.count()) > 0) {
+        // Printed as they are: the pictures (lazy-loaded on screen) are loaded for paper too.
         await page.emulateMedia({ media: 'print' });
         expect(await images.first().isVisible(), guide.page).toBe(true);
+        await page.pdf({ format: 'A4' });
+        const loaded = await images.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+        expect(loaded, `${guide.page}: every picture loaded for printing`).toBe(true);
         await page.emulateMedia({ media: 'screen' });
       }
     }
