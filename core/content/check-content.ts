@@ -83,7 +83,12 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
     if (file.endsWith('.yaml')) report.errors.push(`${displayPath(file)}: utilisez l'extension .yml.`);
   }
   for (const i of initiatives) {
-    if (i.updated > today) report.errors.push(`${displayPath(path.join(paths.initiatives, `${i.id}.yml`))}: \`updated\`: ${i.updated} est dans le futur.`);
+    const file = displayPath(path.join(paths.initiatives, `${i.id}.yml`));
+    if (i.updated > today) report.errors.push(`${file}: \`updated\`: ${i.updated} est dans le futur.`);
+    // A warning, not an error: a moderator's approval must never stop the site's build.
+    if (i.access.modes.includes('telephoner') && !i.contact?.phone) {
+      report.warnings.push(`${file}: \`access.modes\`: « Téléphoner » sans numéro : ajoutez \`contact.phone\`, ou retirez telephoner.`);
+    }
   }
 
   const services = model.vocabularies.slugs('services');

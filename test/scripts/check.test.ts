@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../core/content/check-content.ts';
+import { loadContentModel, loadInitiatives } from '../../core/model/index.ts';
 import { ROOT_DIR, resolvePaths } from '../../core/model/paths.ts';
 import { tempContent } from '../helpers/content.ts';
 
@@ -60,7 +61,32 @@ describe('npm run check', () => {
     // Not TODAY: the repository's dates move on with its content (a guide verified today).
     const report = await checkContent(resolvePaths({}));
     expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
     expect(report.initiativeCount).toBeGreaterThanOrEqual(40);
+  });
+
+  it('keeps the demo listings honest: public buildings say « à confirmer », no invented languages or access, no « Téléphoner » without a number', async () => {
+    const paths = resolvePaths({});
+    const model = loadContentModel(paths);
+    const { initiatives } = loadInitiatives(model, paths.initiatives);
+    const atPublicBuildings = initiatives.filter(
+      (i) => i.source.origin === 'demo' && /^(Ville de|Commune de|CPAS de|Bibliothèques de la Ville|Le Forem)/.test(i.organisation.name),
+    );
+    expect(atPublicBuildings.length).toBeGreaterThanOrEqual(30);
+    for (const i of atPublicBuildings) {
+      expect(i.summary, i.id).toMatch(/à confirmer/);
+      expect(i.languages, i.id).toEqual(['fr']);
+      expect(i.access.accessibility, i.id).toBeUndefined();
+      expect(i.support, i.id).toBeUndefined();
+      // Hours stay only where the model still requires them (EPN, permanence).
+      if (i.kind !== 'epn' && i.kind !== 'permanence') expect(i.hours, i.id).toBeUndefined();
+    }
+    for (const i of initiatives) if (i.access.modes.includes('telephoner')) expect(i.contact?.phone, i.id).toBeTruthy();
+    // The salon: the news post gives no date yet, so no listing gives one either.
+    const salon = initiatives.find((i) => i.id === 'salon-de-l-inclusion-numerique-2027');
+    expect(salon?.status).toBe('archived');
+    expect(fs.readFileSync(path.join(paths.content, 'news/2026-10-15-salon-inclusion-numerique.md'), 'utf8')).toMatch(/Date et lieu à confirmer/);
+    expect(initiatives.filter((i) => i.status === 'active' && /salon/i.test(i.name))).toEqual([]);
   });
 
   it.each([

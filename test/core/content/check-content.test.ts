@@ -163,6 +163,18 @@ describe('an initiative with one mistake', () => {
   });
 });
 
+describe('honest listings', () => {
+  it('warns (without refusing) about « Téléphoner » without a phone number', async () => {
+    env = tempContent();
+    edit((t) => t.replace('modes: [ se-presenter ]', 'modes: [ se-presenter, telephoner ]'));
+    const report = await checkContent(env.paths, TODAY);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([
+      `${displayPath(at(FIXTURE))}: \`access.modes\`: « Téléphoner » sans numéro : ajoutez \`contact.phone\`, ou retirez telephoner.`,
+    ]);
+  });
+});
+
 const GUIDE = `---
 title: Créer une adresse e-mail
 description: Pas à pas, avec un téléphone.
