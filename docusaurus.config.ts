@@ -52,7 +52,7 @@ const config: Config = {
         },
         pages: { path: 'site/pages', ...remark },
         theme: { customCss: ['./site/css/custom.css', './site/css/knowledge.css'] },
-        sitemap: { ignorePatterns: ['/gabarit-annuaire', '/gabarit-annuaire/**'] },
+        sitemap: { ignorePatterns: ['/gabarit-annuaire', '/gabarit-annuaire/**', '/guides/*/*/resume'] },
       } satisfies Preset.Options,
     ],
   ],

@@ -1,5 +1,7 @@
-// Validates every content file: territory, vocabularies, initiatives, and the front matter
-// of guides, curriculum and news. Used by `npm run check` and by the Docusaurus build.
+// Validates every content file: territory, vocabularies, initiatives, the front matter
+// of guides (with their `verified` date and `sources`), curriculum and news, the guides'
+// plain language (plain-language.ts, with the jargon list of jargon.ts), directory links,
+// and the aidant's data (aidant.ts). Used by `npm run check` and by the Docusaurus build.
 // Each problem is one line: file, field, what is wrong and how to fix it.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,6 @@
 // /numeros-utiles: the numbers an aidant may need to give (content/aidant/numeros.yml, each
 // read on its source page), as a card that prints on one A4 page, with the address of the
 // directory for the permanences « aide numérique ». Numbers are links: a tap calls them.
-import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
@@ -23,9 +22,6 @@ export default function KeyNumbers({ data }: { data: KeyNumbersData }): ReactNod
   const permanences = `${sitePaths.directory}?kind=permanence`;
   return (
     <Layout title="Numéros utiles" description="Les numéros à donner : urgence, médecin de garde, carte de banque ou d'identité perdue, message suspect.">
-      <Head>
-        <meta name="robots" content="noindex" />
-      </Head>
       <main className="container numeros">
         <h1>Numéros utiles</h1>
         <p className="numeros__intro no-print">
