@@ -23,7 +23,7 @@ import { parseMarkdown, textOf } from './markdown.ts';
 /**
  * Thresholds, chosen from the corrected guides (2026-11-30, 35 guides): their longest
  * sentence has 20 words and their averages run from 7.5 to 10.1 words; no step holds two
- * actions; at most 21 % of a guide's sentences are negative outside safety warnings.
+ * actions; at most 20 % of a guide's sentences are negative outside safety warnings.
  */
 export const LIMITS = {
   sentenceWords: 20,
