@@ -48,6 +48,12 @@ export const sitePaths = {
   tracking: (id: string, token?: string) => `/suivi?id=${encodeURIComponent(id)}${token ? `&token=${encodeURIComponent(token)}` : ''}`,
   moderation: '/moderation',
   guides: '/guides',
+  /** A guide's steps on one printable page, for the guide at `guidePath` (`/guides/<theme>/<slug>`). */
+  guideSummary: (guidePath: string) => `${guidePath.replace(/\/+$/, '')}/resume`,
+  /** For the aidant with a citizen in front of them: everyday requests → guide, place, number. */
+  aidantRequests: '/la-personne-veut',
+  /** The printable card of numbers to call (Card Stop, DOC STOP, 112…). */
+  keyNumbers: '/numeros-utiles',
   curriculum: '/formation',
   glossary: '/glossaire',
   news: '/actualites',

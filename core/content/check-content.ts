@@ -1,5 +1,7 @@
-// Validates every content file: territory, vocabularies, initiatives, and the front matter
-// of guides, curriculum and news. Used by `npm run check` and by the Docusaurus build.
+// Validates every content file: territory, vocabularies, initiatives, the front matter
+// of guides (with their `verified` date and `sources`), curriculum and news, the guides'
+// plain language (plain-language.ts, with the jargon list of jargon.ts), directory links,
+// and the aidant's data (aidant.ts). Used by `npm run check` and by the Docusaurus build.
 // Each problem is one line: file, field, what is wrong and how to fix it.
 
 import fs from 'node:fs';
@@ -11,16 +13,29 @@ import type { ProjectPaths } from '../model/paths.ts';
 import { isSlug, slugify } from '../model/slug.ts';
 import { ContentError, displayPath, parseYaml } from '../model/yaml-file.ts';
 import { loadCityFigures } from '../reach/city-figures.ts';
+import { loadAidantData } from './aidant.ts';
 import { guideFrontMatterSchema, moduleFrontMatterSchema, sessionFrontMatterSchema, splitFrontMatter } from './front-matter.ts';
-import { MAX_SENTENCE_WORDS, type PlainLanguageStats, plainLanguageStats } from './plain-language.ts';
+import { loadJargonRules } from './jargon.ts';
+import { type PlainLanguageReport, checkPlainLanguage as plainLanguageOf } from './plain-language.ts';
+
+/** A guide verified longer ago than this is announced (warning): its facts may have changed. */
+export const VERIFIED_MAX_AGE_MONTHS = 12;
+
+/** `today` minus `months` months, as YYYY-MM-DD (the 31st becomes the month's last day). */
+function monthsBefore(today: string, months: number): string {
+  const [y = 0, m = 1, d = 1] = today.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 - months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
 
 export interface CheckReport {
   errors: string[];
   warnings: string[];
   initiativeCount: number;
   guideCount: number;
-  /** Per guide: sentence and word statistics (see plain-language.ts). */
-  plainLanguage: ({ file: string } & PlainLanguageStats)[];
+  /** Per guide: the plain-language figures (see plain-language.ts). */
+  plainLanguage: ({ file: string } & Omit<PlainLanguageReport, 'errors' | 'warnings'>)[];
   model?: ContentModel;
 }
 
@@ -78,7 +93,12 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
     if (file.endsWith('.yaml')) report.errors.push(`${displayPath(file)}: utilisez l'extension .yml.`);
   }
   for (const i of initiatives) {
-    if (i.updated > today) report.errors.push(`${displayPath(path.join(paths.initiatives, `${i.id}.yml`))}: \`updated\`: ${i.updated} est dans le futur.`);
+    const file = displayPath(path.join(paths.initiatives, `${i.id}.yml`));
+    if (i.updated > today) report.errors.push(`${file}: \`updated\`: ${i.updated} est dans le futur.`);
+    // A warning, not an error: a moderator's approval must never stop the site's build.
+    if (i.access.modes.includes('telephoner') && !i.contact?.phone) {
+      report.warnings.push(`${file}: \`access.modes\`: « Téléphoner » sans numéro : ajoutez \`contact.phone\`, ou retirez telephoner.`);
+    }
   }
 
   const services = model.vocabularies.slugs('services');
@@ -129,16 +149,29 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
     }
   };
 
-  const checkPlainLanguage = (file: string) => {
+  let jargon: ReturnType<typeof loadJargonRules> = null;
+  try {
+    jargon = loadJargonRules(paths.content);
+  } catch (e) {
+    report.errors.push(e instanceof Error ? e.message : String(e));
+  }
+  const staleBefore = monthsBefore(today, VERIFIED_MAX_AGE_MONTHS);
+  const checkGuideText = (file: string) => {
     try {
       const fm = splitFrontMatter(fs.readFileSync(file, 'utf8'), displayPath(file));
-      const stats = plainLanguageStats(fm?.body ?? fs.readFileSync(file, 'utf8'), fm?.bodyLine ?? 1);
-      report.plainLanguage.push({ file: displayPath(file), ...stats });
-      for (const s of stats.tooLong) {
-        report.errors.push(
-          `${displayPath(file)}:${s.line}: phrase de ${s.words} mots (${MAX_SENTENCE_WORDS} au plus) : coupez-la en deux. « ${s.text.slice(0, 80)}${s.text.length > 80 ? '…' : ''} »`,
+      const verified = fm?.data.verified;
+      if (typeof verified === 'string' && verified < staleBefore) {
+        report.warnings.push(
+          `${displayPath(file)}: \`verified\`: vérifié le ${verified}, il y a plus de ${VERIFIED_MAX_AGE_MONTHS} mois : relisez le guide avec ses sources, corrigez-le, puis mettez la date du jour.`,
         );
       }
+      const { errors, warnings, ...figures } = plainLanguageOf(fm?.body ?? fs.readFileSync(file, 'utf8'), {
+        firstLine: fm?.bodyLine ?? 1,
+        ...(jargon ? { jargon } : {}),
+      });
+      report.plainLanguage.push({ file: displayPath(file), ...figures });
+      for (const e of errors) report.errors.push(`${displayPath(file)}:${e.line}: ${e.message}`);
+      for (const w of warnings) report.warnings.push(`${displayPath(file)}:${w.line}: ${w.message}`);
     } catch {
       /* front matter errors are reported by checkMarkdown */
     }
@@ -152,9 +185,20 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
     }
     report.guideCount++;
     checkMarkdown(file, (data) => issuesOf(file, guideFrontMatterSchema(services, rel[0] ?? '').safeParse(data)));
-    checkPlainLanguage(file);
+    checkGuideText(file);
     checkDirectoryLinks(file);
   }
+  // « La personne veut… » and the key numbers: guides, directory filters and numbers that exist.
+  report.errors.push(
+    ...loadAidantData(paths.content, {
+      guideExists: (id) => fs.existsSync(path.join(guidesDir, `${id}.md`)),
+      filterError: (key, value) => {
+        const valid = DIRECTORY_FILTERS[key];
+        if (!valid) return `le filtre « ${key} » n'existe pas (possibles : ${Object.keys(DIRECTORY_FILTERS).join(', ')}).`;
+        return valid(value) ? undefined : `« ${value} » n'est pas une valeur connue pour « ${key} ».`;
+      },
+    }).errors,
+  );
   for (const file of markdownFiles(curriculumDir)) {
     const isIndex = path.basename(file).startsWith('index.');
     // Printable kit pages (cards, grids, sheets: `kit: true`) are not sessions: no duration or objectives.

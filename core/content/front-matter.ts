@@ -1,5 +1,7 @@
 // Front matter of guides and curriculum pages: plain YAML only (`---js` and friends would
 // be evaluated as code by the Markdown loader), and the fields each kind of page needs.
+// A guide states when its facts were checked (`verified`) and against what (`sources`);
+// curriculum pages may list sources too.
 import * as z from 'zod';
 import { parseYaml } from '../model/yaml-file.ts';
 
@@ -51,6 +53,37 @@ const required = (what: string) =>
     .trim()
     .min(1, `${what} ne peut pas être vide.`);
 
+const SOURCE_HINT = 'chaque source est { title: "Nom du site — titre de la page", url: https://… }, une page officielle que vous avez lue.';
+
+/** One source: the title of the page as read, and its address. */
+const source = z.strictObject(
+  {
+    title: required('`title` de la source'),
+    url: z
+      .string({ error: `l'adresse (\`url\`) de la source est obligatoire : ${SOURCE_HINT}` })
+      .trim()
+      .refine((v) => URL.canParse(v) && /^https?:\/\//i.test(v), {
+        error: (iss) => `« ${String(iss.input)} » n'est pas une adresse web complète (http:// ou https://) : ${SOURCE_HINT}`,
+      }),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `champ inconnu dans une source : ${iss.keys.join(', ')}. ${SOURCE_HINT}`
+        : `une source doit être { title, url } : ${SOURCE_HINT}`,
+  },
+);
+
+/** `sources`: the pages the facts were checked against, shown on the page (« Vérifié le … d'après … »). */
+export const sourcesSchema = z
+  .array(source, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `\`sources\` (les pages officielles lues pour vérifier les faits) est obligatoire : ${SOURCE_HINT}`
+        : `\`sources\` doit être une liste : ${SOURCE_HINT}`,
+  })
+  .min(1, `\`sources\` ne peut pas être vide : ${SOURCE_HINT}`);
+
 export function guideFrontMatterSchema(services: string[], theme: string) {
   return z
     .object({
@@ -62,6 +95,7 @@ export function guideFrontMatterSchema(services: string[], theme: string) {
         error: (iss) => `« ${String(iss.input)} » n'est pas un service connu. Valeurs possibles : ${services.join(', ')}.`,
       }),
       verified: date,
+      sources: sourcesSchema,
     })
     .passthrough();
 }
@@ -74,6 +108,7 @@ export const sessionFrontMatterSchema = z
     objectives: z.array(z.string().min(1), { error: '`objectives` (liste) est obligatoire.' }).min(1),
     materials: z.array(z.string().min(1), { error: '`materials` (liste) est obligatoire.' }).min(1),
     verified: date,
+    sources: sourcesSchema.optional(),
   })
   .passthrough();
 
@@ -82,5 +117,6 @@ export const moduleFrontMatterSchema = z
     title: required('`title`'),
     description: required('`description`'),
     verified: date,
+    sources: sourcesSchema.optional(),
   })
   .passthrough();

@@ -1,6 +1,7 @@
 // The Docusaurus plugin of the content model: validates every content file when the site
 // builds (a bad file stops the build with the file, field and fix), and watches the
-// initiatives in development. Initiative pages are not Docusaurus routes: see
+// initiatives in development; once the guides are loaded, adds their one-page summaries and
+// the aidant's pages (knowledge-pages.ts). Initiative pages are not Docusaurus routes: see
 // site/directory/render-directory.tsx, run after the build by scripts/build.ts.
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { pino } from 'pino';
@@ -11,6 +12,7 @@ import { resolvePaths } from '../../core/model/paths.ts';
 import { sitePaths } from '../../core/urls.ts';
 import { createPluginHost } from '../api/host.ts';
 import type { SiteData } from '../api/types.ts';
+import { addKnowledgePages } from './knowledge-pages.ts';
 
 export interface PasserelleGlobalData {
   directoryPath: string;
@@ -23,7 +25,7 @@ interface LoadedContent {
   openData: { licence: { name: string; url: string }; formats: { format: string; label: string; description: string; fileName: string }[] };
 }
 
-export default function contentPlugin(_context: LoadContext): Plugin {
+export default function contentPlugin(context: LoadContext): Plugin {
   const paths = resolvePaths();
   return {
     name: 'passerelle-content',
@@ -77,6 +79,18 @@ export default function contentPlugin(_context: LoadContext): Plugin {
       );
       actions.addRoute({ path: sitePaths.proposal, component: '@theme/ProposalForm', modules: { vocab }, exact: true });
     },
-    getPathsToWatch: () => [paths.config, `${paths.content}/initiatives/*.yml`, `${paths.content}/territory/*.yml`, `${paths.content}/glossary.yml`],
+    // Once the guides are loaded: a printable summary per guide, « La personne veut… » and
+    // the key numbers (plugins/docusaurus/knowledge-pages.ts).
+    async allContentLoaded({ allContent, actions }) {
+      await addKnowledgePages({ allContent, actions, siteDir: context.siteDir, siteUrl: context.siteConfig.url, contentDir: paths.content });
+    },
+    getPathsToWatch: () => [
+      paths.config,
+      `${paths.content}/initiatives/*.yml`,
+      `${paths.content}/territory/*.yml`,
+      `${paths.content}/glossary.yml`,
+      `${paths.content}/jargon.yml`,
+      `${paths.content}/aidant/*.yml`,
+    ],
   };
 }

@@ -1,10 +1,12 @@
 // `npm run check` (checkContent): the fixture passes, and each kind of mistake gives one
 // message that names the file, the field and the fix. Table-driven: one mutation per row.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../core/content/check-content.ts';
-import { resolvePaths } from '../../core/model/paths.ts';
+import { loadContentModel, loadInitiatives } from '../../core/model/index.ts';
+import { ROOT_DIR, resolvePaths } from '../../core/model/paths.ts';
 import { tempContent } from '../helpers/content.ts';
 
 const TODAY = '2026-11-23';
@@ -37,6 +39,9 @@ theme: bases
 audience: Tout le monde.
 service: aide-demarches-administratives
 verified: 2026-11-20
+sources:
+  - title: "Belgium.be — Une page lue"
+    url: https://www.belgium.be/fr
 ---
 
 ## Étapes
@@ -56,7 +61,32 @@ describe('npm run check', () => {
     // Not TODAY: the repository's dates move on with its content (a guide verified today).
     const report = await checkContent(resolvePaths({}));
     expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
     expect(report.initiativeCount).toBeGreaterThanOrEqual(40);
+  });
+
+  it('keeps the demo listings honest: public buildings say « à confirmer », no invented languages or access, no « Téléphoner » without a number', async () => {
+    const paths = resolvePaths({});
+    const model = loadContentModel(paths);
+    const { initiatives } = loadInitiatives(model, paths.initiatives);
+    const atPublicBuildings = initiatives.filter(
+      (i) => i.source.origin === 'demo' && /^(Ville de|Commune de|CPAS de|Bibliothèques de la Ville|Le Forem)/.test(i.organisation.name),
+    );
+    expect(atPublicBuildings.length).toBeGreaterThanOrEqual(30);
+    for (const i of atPublicBuildings) {
+      expect(i.summary, i.id).toMatch(/à confirmer/);
+      expect(i.languages, i.id).toEqual(['fr']);
+      expect(i.access.accessibility, i.id).toBeUndefined();
+      expect(i.support, i.id).toBeUndefined();
+      // Hours stay only where the model still requires them (EPN, permanence).
+      if (i.kind !== 'epn' && i.kind !== 'permanence') expect(i.hours, i.id).toBeUndefined();
+    }
+    for (const i of initiatives) if (i.access.modes.includes('telephoner')) expect(i.contact?.phone, i.id).toBeTruthy();
+    // The salon: the news post gives no date yet, so no listing gives one either.
+    const salon = initiatives.find((i) => i.id === 'salon-de-l-inclusion-numerique-2027');
+    expect(salon?.status).toBe('archived');
+    expect(fs.readFileSync(path.join(paths.content, 'news/2026-10-15-salon-inclusion-numerique.md'), 'utf8')).toMatch(/Date et lieu à confirmer/);
+    expect(initiatives.filter((i) => i.status === 'active' && /salon/i.test(i.name))).toEqual([]);
   });
 
   it.each([
@@ -122,7 +152,7 @@ describe('npm run check', () => {
     const sentence = Array.from({ length: 30 }, () => 'mot').join(' ');
     write('guides/bases/trop-long.md', `${GUIDE}\n${sentence}.\n`);
     const errors = (await checkContent(env.paths, TODAY)).errors.join('\n');
-    expect(errors).toMatch(/guides\/bases\/trop-long\.md:14: phrase de 30 mots \(25 au plus\) : coupez-la en deux/);
+    expect(errors).toMatch(/guides\/bases\/trop-long\.md:17: phrase de 30 mots \(20 au plus\) : coupez-la en deux/);
   });
 
   it('checks links to the directory: filters from the vocabularies, pages that exist', async () => {
@@ -133,7 +163,7 @@ describe('npm run check', () => {
     );
     const errors = (await checkContent(env.paths, TODAY)).errors;
     expect(errors).toHaveLength(3);
-    expect(errors.join('\n')).toMatch(/liens\.md:16: lien \/annuaire\?service=cuisine&couleur=bleu : « cuisine » n'est pas une valeur connue pour « service »/);
+    expect(errors.join('\n')).toMatch(/liens\.md:19: lien \/annuaire\?service=cuisine&couleur=bleu : « cuisine » n'est pas une valeur connue pour « service »/);
     expect(errors.join('\n')).toMatch(/le filtre « couleur » n'existe pas/);
     expect(errors.join('\n')).toMatch(/aucune initiative active « nexiste-pas »/);
   });
@@ -146,5 +176,61 @@ describe('npm run check', () => {
     const errors = (await checkContent(env.paths, TODAY)).errors.join('\n');
     expect(errors).toMatch(/guide-incomplet\.md: `audience`/);
     expect(errors).toMatch(/guide-incomplet\.md: `service`: « inconnu » n'est pas un service connu/);
+  });
+});
+
+describe('`npm run check` itself, on a copy of the repository content', () => {
+  const LAUNCHER = path.join(ROOT_DIR, 'scripts/launch.mjs');
+  const GUIDE_FILE = 'guides/identite-securite/itsme-installer-activer.md';
+
+  /** `node scripts/launch.mjs check` (what `npm run check` runs) on the copy: exit code and output. */
+  function runCheck(): { status: number | null; output: string } {
+    const result = spawnSync(process.execPath, [LAUNCHER, 'check'], {
+      cwd: ROOT_DIR,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PASSERELLE_CONTENT_DIR: env!.paths.content },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  }
+
+  it('passes on the unmodified copy', () => {
+    env = tempContent(resolvePaths({}).content);
+    const { status, output } = runCheck();
+    expect(output).toMatch(/Contenu valide : \d+ initiatives, \d+ guides\./);
+    expect(status).toBe(0);
+  });
+
+  it.each([
+    [
+      'a guide without `sources`',
+      () => edit(GUIDE_FILE, (t) => t.replace(/^sources:\n(?: {2}.*\n)+/m, '')),
+      /itsme-installer-activer\.md: `sources`: `sources` \(les pages officielles lues pour vérifier les faits\) est obligatoire/,
+    ],
+    [
+      'a guide without `verified`',
+      () => edit(GUIDE_FILE, (t) => t.replace(/^verified: .*\n/m, '')),
+      /itsme-installer-activer\.md: `verified`: `verified` \(date de la dernière vérification\) est obligatoire/,
+    ],
+    [
+      'a step with two actions',
+      () =>
+        edit(GUIDE_FILE, (t) =>
+          t.replace("2. **Ouvrez itsme.** L'application demande d'abord votre langue.", '2. **Ouvrez itsme et choisissez votre langue.**'),
+        ),
+      /itsme-installer-activer\.md:\d+: l'étape 2 demande 2 actions \(« Ouvrez », « choisissez »\) : une seule action par étape/,
+    ],
+    [
+      'jargon missing from the glossary',
+      () => edit('glossary.yml', (t) => t.replace(/^ {2}- term: organisme de paiement\n(?: {4}.*\n)+/m, '')),
+      /onem-services-en-ligne\.md:\d+: « organisme de paiement » est un mot difficile \(content\/jargon\.yml\) que le glossaire n'explique pas/,
+    ],
+  ])('fails (exit 1) on %s, naming the file and the fix', (_what, mutate, message) => {
+    env = tempContent(resolvePaths({}).content);
+    mutate();
+    const { status, output } = runCheck();
+    expect(output).toMatch(message);
+    expect(output).toMatch(/\d+ erreur\(s\) dans le contenu\./);
+    expect(status).toBe(1);
   });
 });

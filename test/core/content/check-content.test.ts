@@ -163,6 +163,18 @@ describe('an initiative with one mistake', () => {
   });
 });
 
+describe('honest listings', () => {
+  it('warns (without refusing) about « Téléphoner » without a phone number', async () => {
+    env = tempContent();
+    edit((t) => t.replace('modes: [ se-presenter ]', 'modes: [ se-presenter, telephoner ]'));
+    const report = await checkContent(env.paths, TODAY);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([
+      `${displayPath(at(FIXTURE))}: \`access.modes\`: « Téléphoner » sans numéro : ajoutez \`contact.phone\`, ou retirez telephoner.`,
+    ]);
+  });
+});
+
 const GUIDE = `---
 title: Créer une adresse e-mail
 description: Pas à pas, avec un téléphone.
@@ -170,6 +182,9 @@ theme: bases
 audience: Une personne qui n'a pas encore d'adresse.
 service: aide-demarches-administratives
 verified: 2026-11-20
+sources:
+  - title: "Belgium.be — Une page lue"
+    url: https://www.belgium.be/fr
 ---
 
 ## Étapes
@@ -216,8 +231,12 @@ describe('guide front matter', () => {
       'verified',
       /`verified`: `verified` \(date de la dernière vérification\) est obligatoire : une date AAAA-MM-JJ est attendue, par exemple verified: 2026-11-20\./,
     ],
+    [
+      'sources',
+      /`sources`: `sources` \(les pages officielles lues pour vérifier les faits\) est obligatoire : chaque source est \{ title: "Nom du site — titre de la page", url: https:\/\/… \}/,
+    ],
   ])('names a missing `%s`', async (field, message) => {
-    const errors = await guideErrors(GUIDE.replace(new RegExp(`^${field}: .*\\n`, 'm'), ''));
+    const errors = await guideErrors(GUIDE.replace(new RegExp(`^${field}:(?: .*)?\\n(?: {2}.*\\n)*`, 'm'), ''));
     expect(errors, errors.join('\n')).toHaveLength(1);
     expect(errors[0]).toMatch(/guides\/bases\/adresse-email\.md: /);
     expect(errors[0]).toMatch(message);
@@ -231,6 +250,20 @@ describe('guide front matter', () => {
       GUIDE.replace('service: aide-demarches-administratives', 'service: cuisine'),
       /`service`: « cuisine » n'est pas un service connu\. Valeurs possibles : aide-demarches-administratives/,
     ],
+    ['empty sources', GUIDE.replace(/^sources:\n(?: {2}.*\n)+/m, 'sources: []\n'), /`sources`: `sources` ne peut pas être vide/],
+    ['sources that are not a list', GUIDE.replace(/^sources:\n(?: {2}.*\n)+/m, 'sources: belgium.be\n'), /`sources`: `sources` doit être une liste/],
+    ['a source without its address', GUIDE.replace(/^ {4}url: .*\n/m, ''), /`sources\.0\.url`: l'adresse \(`url`\) de la source est obligatoire/],
+    [
+      'a source whose address is not a web address',
+      GUIDE.replace('url: https://www.belgium.be/fr', 'url: belgium.be/fr'),
+      /`sources\.0\.url`: « belgium\.be\/fr » n'est pas une adresse web complète \(http:\/\/ ou https:\/\/\)/,
+    ],
+    [
+      'a source with an unknown field',
+      GUIDE.replace('url: https://www.belgium.be/fr', 'url: https://www.belgium.be/fr\n    lu: oui'),
+      /`sources\.0`: champ inconnu dans une source : lu\./,
+    ],
+    ['a source without a title', GUIDE.replace(/^ {2}- title: .*\n {4}url/m, '  - url'), /`sources\.0\.title`: `title` de la source est obligatoire\./],
     ['no front matter at all', '# Un guide\n\nTexte.\n', /l'en-tête \(front matter\) manque : ajoutez title, description, verified…/],
     ['front matter never closed', GUIDE.replace('---\n\n## Étapes', '\n## Étapes'), /l'en-tête \(front matter\) n'est pas fermé par une ligne « --- »\./],
   ])('reports %s', async (_what, text, message) => {
@@ -238,5 +271,52 @@ describe('guide front matter', () => {
     expect(errors, errors.join('\n')).toHaveLength(1);
     expect(errors[0]).toMatch(/guides\/bases\/adresse-email\.md: /);
     expect(errors[0]).toMatch(message);
+  });
+
+  it('warns (without refusing) when a guide was verified more than 12 months ago', async () => {
+    const warningsOn = async (verified: string) => {
+      env = tempContent();
+      fs.mkdirSync(path.dirname(at('guides/bases/adresse-email.md')), { recursive: true });
+      fs.writeFileSync(at('guides/bases/adresse-email.md'), GUIDE.replace('verified: 2026-11-20', `verified: ${verified}`));
+      const report = await checkContent(env.paths, TODAY);
+      env.cleanup();
+      env = undefined;
+      expect(report.errors).toEqual([]);
+      return report.warnings;
+    };
+    // TODAY is 2026-11-23: a year ago to the day is still fresh, the day before is not.
+    expect(await warningsOn('2025-11-23')).toEqual([]);
+    expect(await warningsOn('2025-11-22')).toEqual([
+      expect.stringMatching(
+        /guides\/bases\/adresse-email\.md: `verified`: vérifié le 2025-11-22, il y a plus de 12 mois : relisez le guide avec ses sources, corrigez-le, puis mettez la date du jour\.$/,
+      ),
+    ]);
+  });
+});
+
+describe('curriculum pages', () => {
+  const SESSION = `---
+title: Une séance
+description: Ce que fait la séance.
+duration: 30
+objectives: [Un objectif.]
+materials: [Du papier.]
+verified: 2026-11-20
+---
+
+Texte.
+`;
+  it('may list sources, checked like a guide’s', async () => {
+    const write = (text: string) => () => {
+      fs.mkdirSync(path.dirname(at('curriculum/module-1/1-seance.md')), { recursive: true });
+      fs.writeFileSync(at('curriculum/module-1/1-seance.md'), text);
+    };
+    expect(await errorsAfter(write(SESSION))).toEqual([]);
+    env?.cleanup();
+    const withSource = SESSION.replace('verified: 2026-11-20\n', 'verified: 2026-11-20\nsources:\n  - { title: "Onem", url: https://www.onem.be }\n');
+    expect(await errorsAfter(write(withSource))).toEqual([]);
+    env?.cleanup();
+    const errors = await errorsAfter(write(withSource.replace('https://www.onem.be', 'onem')));
+    expect(errors).toEqual([expect.stringMatching(/curriculum\/module-1\/1-seance\.md: `sources\.0\.url`: « onem » n'est pas une adresse web complète/)]);
   });
 });
