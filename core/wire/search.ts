@@ -38,6 +38,7 @@ export interface SearchResult {
   page: number;
   limit: number;
   facets: Record<FacetName, FacetValue[]>;
-  near?: { label: string; lat: number; lng: number };
+  /** The place understood; `alternatives`: the other sections a shared postcode could mean. */
+  near?: { label: string; lat: number; lng: number; alternatives?: string[] };
   docs?: DocHit[];
 }
