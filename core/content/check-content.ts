@@ -11,6 +11,7 @@ import { isSlug, slugify } from '../model/slug.ts';
 import { ContentError, displayPath, parseYaml } from '../model/yaml-file.ts';
 import { guideFrontMatterSchema, moduleFrontMatterSchema, sessionFrontMatterSchema, splitFrontMatter } from './front-matter.ts';
 import { MAX_SENTENCE_WORDS, type PlainLanguageStats, plainLanguageStats } from './plain-language.ts';
+import { checkSearchVocabulary } from './search-vocabulary.ts';
 
 export interface CheckReport {
   errors: string[];
@@ -158,5 +159,6 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
     checkDirectoryLinks(file);
   }
   for (const file of markdownFiles(path.join(paths.root, 'site'))) checkMarkdown(file);
+  report.errors.push(...checkSearchVocabulary(paths.content));
   return report;
 }

@@ -2,6 +2,7 @@
 // the same run. Not timed tests: run them by hand and record the figures in the issue note.
 import { benchBuild } from './build.ts';
 import { benchPublish } from './publish.ts';
+import { benchRelevance } from './relevance.ts';
 import { benchSearch } from './search.ts';
 import { benchSubmissions } from './submissions.ts';
 
@@ -14,6 +15,7 @@ const option = (flag: string) => {
 const benches: Record<string, () => Promise<void>> = {
   build: () => benchBuild((option('--sizes') ?? '0,54,1000,10000').split(',').map(Number)),
   publish: () => benchPublish((option('--sizes') ?? '54,10000').split(',').map(Number), Number(option('--samples') ?? 500), Number(option('--rate') ?? 4)),
+  relevance: () => benchRelevance(),
   search: () => benchSearch((option('--sizes') ?? '1000,10000').split(',').map(Number)),
   submissions: () => benchSubmissions(Number(option('--clients') ?? 50), Number(option('--seconds') ?? 10)),
 };

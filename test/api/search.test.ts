@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeiliClient } from '../../api/search/meili-client.ts';
+import { createMeiliClient, createMeiliPost } from '../../api/search/meili-client.ts';
 import { indexNames, SearchStore } from '../../api/search/search-store.ts';
 import { createSearchService, type SearchResult } from '../../api/search/service.ts';
 import { isOpenAt, loadContentModel, loadInitiatives, readInitiativeFile, resolvePaths, writeInitiativeFile } from '../../core/model/index.ts';
@@ -202,7 +202,7 @@ describe('open now, at a fixed clock', () => {
       const store = new SearchStore(client, names);
       const syncedAt = new Date('2026-12-21T08:00:00+01:00');
       await store.sync(model, syncedAt);
-      const service = createSearchService(client, names, model);
+      const service = createSearchService(createMeiliPost(stack.meili.host, stack.meili.apiKey), names, model);
       const all = loadInitiatives(model, fixture.paths.initiatives).initiatives;
       const openCounts = new Set<number>();
       for (const at of [
