@@ -37,6 +37,8 @@ export function reservedDirectorySlugs(communeSlugs: readonly string[]): Readonl
 export const sitePaths = {
   home: '/',
   directory: DIRECTORY_PATH,
+  /** The directory's search answered by the server (works without JavaScript). */
+  directorySearch: `${DIRECTORY_PATH}/recherche`,
   initiative: (id: string) => `${DIRECTORY_PATH}/${id}`,
   proposal: '/proposer',
   /** The form pre-set for a change to, or a report on, a published listing. */
