@@ -80,7 +80,7 @@ export function renderDirectorySearchPage(buildDir: string | undefined, model: C
     const link = (n: number) => urlOf(sitePaths.directorySearch, withPage(state, n));
     current = {
       values,
-      status: `${summary(result, state, 'list')}${result.partial ? ' Aucun lieu ne contient tous vos mots : voici ceux qui en contiennent le plus.' : ''}`,
+      status: summary(result, state, 'list'),
       hits: result.hits,
       apiQuery: apiQuery(state),
       ...(offersWithoutFilters(result, state) ? { withoutFilters: urlOf(sitePaths.directorySearch, withoutFilters(state)) } : {}),

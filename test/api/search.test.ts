@@ -242,6 +242,19 @@ describe('open now, at a fixed clock', () => {
       // The clock decides: the times above open different numbers of places, none of them zero.
       expect(openCounts.size).toBeGreaterThan(2);
       expect(openCounts.has(0)).toBe(false);
+      // The same answer through `at` (the benchmark's « open now » time); none past the days the index knows.
+      const tuesday = new Date('2026-12-22T10:00:00+01:00');
+      const viaAt = await service.search({ openNow: 'true', limit: '50', at: '2026-12-22T10:00:00+01:00' }, syncedAt);
+      expect(viaAt.hits.map((h) => h.id).sort()).toEqual(
+        all
+          .filter((i) => i.hours && isOpenAt(i.hours, tuesday))
+          .map((i) => i.id)
+          .sort(),
+      );
+      await expect(service.search({ openNow: 'true', at: '2027-01-10T10:00:00+01:00' }, syncedAt)).rejects.toMatchObject({
+        status: 400,
+        fields: { at: expect.stringContaining('at doit tomber') },
+      });
     } finally {
       fixture.cleanup();
     }

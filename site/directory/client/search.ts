@@ -14,7 +14,7 @@ import { sitePaths } from '../../../core/urls.ts';
 import { load } from './search-api.ts';
 import type { MapView } from './search-map.ts';
 import { apiQuery, FILTERS, hasSearch, readState, stateFromForm, urlOf, type View, viewOf, withoutFilters, withPage, withView } from './search-state.ts';
-import { CLEARED, mapPoint, type Result, SEARCHING, summary, UNAVAILABLE } from './search-text.ts';
+import { alternativesText, CLEARED, mapPoint, type Result, SEARCHING, summary, UNAVAILABLE } from './search-text.ts';
 import { fillForm, findPage, markNear, readForm, type SearchPage, say, setBusy, setPosition, showMapBox, showResults, showStaticList } from './search-view.ts';
 
 function start(page: SearchPage): void {
@@ -93,7 +93,7 @@ function start(page: SearchPage): void {
     showResults(page, result, state, (target) => navigate(withPage(state, target), true));
     const view = await showView(viewOf(state), result, id);
     if (id !== requestId) return;
-    say(page, summary(result, state, view));
+    say(page, summary(result, state, view) + alternativesText(result));
     if (focusResults) page.heading.focus();
   }
 
