@@ -83,6 +83,7 @@ export function placeParams(request: IndexRequest): PlaceParams {
   };
 }
 
+/** Guide sections: `frequency` (a word no guide has, « comment », is dropped rather than emptying the list). */
 export function sectionParams(request: IndexRequest): SearchParams {
   return {
     q: request.docsQ ?? request.q,

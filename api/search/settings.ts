@@ -63,7 +63,9 @@ export function docsSettings(vocabulary: SearchVocabulary): Settings {
     searchableAttributes: ['title', 'section', 'headingPath', 'text', 'formes'],
     filterableAttributes: ['source'],
     displayedAttributes: ['id', 'source', 'title', 'section', 'url', 'text', 'hash'],
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness'],
+    // A guide whose title has the words beats a section that only mentions them close together
+    // (« its me activer »: the itsme guide, not the commune's counter that says « itsme activé »).
+    rankingRules: ['words', 'typo', 'attribute', 'proximity', 'exactness'],
     synonyms: synonymsOf(vocabulary),
     stopWords: STOP_WORDS,
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },

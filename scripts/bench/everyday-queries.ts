@@ -84,6 +84,10 @@ export const EVERYDAY_QUERIES: readonly EverydayQuery[] = [
   { query: 'q=arnaque par sms&scope=all', firstGuide: 'reconnaitre-arnaque-sms-mail' },
   { query: 'q=acheter un billet de train&scope=all', firstGuide: 'sncb-billet-application' },
   { query: "q=code pin carte d'identite oublie&scope=all", firstGuide: 'code-pin-eid-oublie' },
+  { query: 'q=its me activer&scope=all', firstGuide: 'itsme-installer-activer' },
+  { query: 'q=mot de passe oublie&scope=all', firstGuide: 'mots-de-passe-gestionnaire' },
+  { query: 'q=envoyer une photo par mail&scope=all', firstGuide: 'joindre-document-mail' },
+  { query: 'q=suivre un colis&scope=all', firstGuide: 'bpost-suivi-colis' },
 ];
 
 /** Why an answer misses its expectation, or null when it meets it. */

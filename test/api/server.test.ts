@@ -37,7 +37,7 @@ describe('GET /api/health', () => {
   it('says what works', async () => {
     const { status, body, headers } = await getJson(`${server.url}/api/health`);
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', search: expect.any(String), storage: 'ok' });
+    expect(body).toEqual({ status: 'ok', search: expect.any(String), storage: 'ok', publishing: expect.objectContaining({ failing: 0 }) });
     expect(headers.get('content-type')).toMatch(/application\/json/);
   });
 });
