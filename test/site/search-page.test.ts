@@ -164,10 +164,16 @@ describe('searching the directory', () => {
     expect(await page.locator('#recherche-liste').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Liste' }).getAttribute('aria-pressed')).toBe('true');
 
+    // Reloaded, the page comes from the server (/annuaire/recherche): the same results, said the same way.
+    const byScript = await page.locator('#recherche-liste li').allTextContents();
+    const statusByScript = await page.locator('#recherche-etat').textContent();
     await page.reload();
+    expect(new URL(page.url()).pathname).toBe('/annuaire/recherche');
     await page.locator('#recherche-liste li').first().waitFor();
     expect(await page.getByLabel(PLACE_BOX).inputValue()).toBe('6001');
     expect(await distances(page)).toEqual(d);
+    expect(await page.locator('#recherche-liste li').allTextContents()).toEqual(byScript);
+    expect(await page.locator('#recherche-etat').textContent()).toBe(statusByScript);
 
     await page.getByRole('button', { name: 'Tout effacer' }).click();
     await page.waitForURL((url) => url.search === '');
