@@ -40,6 +40,7 @@ export function buildFileOf(root: string, urlPath: string): string | undefined {
   }
   if (decoded.includes('\0')) return undefined;
   const clean = path.posix.normalize(decoded);
+  if (clean.split('/').some((part) => part.startsWith('.'))) return undefined; // like express.static: no dotfiles
   const bare = clean.replace(/\/+$/, '');
   for (const candidate of [clean, `${bare}.html`, `${bare}/index.html`]) {
     const file = path.join(root, candidate);

@@ -20,7 +20,7 @@ const LARGE = 512 * 1024;
 function textFiles(dir: string, skip: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && TEXT.has(path.extname(e.name)))
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && TEXT.has(path.extname(e.name)))
     .map((e) => path.join(e.parentPath, e.name))
     .filter((f) => !f.startsWith(skip) && fs.statSync(f).size >= MIN_BYTES);
 }

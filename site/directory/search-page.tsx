@@ -14,9 +14,8 @@ import type { DocHit, SearchHit, SearchResult } from '../../core/wire/search.ts'
 import SearchForm, { type CurrentSearch, type SearchFormProps } from '../theme/Directory/SearchForm.tsx';
 import { apiQuery, type Filter, hasSearch, readState, urlOf, withoutFilters, withPage } from './client/search-state.ts';
 import { facetOptions, offersWithoutFilters, pagesOf, summary } from './client/search-text.ts';
+import { SEARCH_SCRIPT } from './render-directory.tsx';
 import { loadShell, type Shell, templateFile } from './shell.ts';
-
-export const SEARCH_SCRIPT = '/passerelle/search.js';
 
 let cached: { file: string; mtime: number; shell: Shell } | undefined;
 
