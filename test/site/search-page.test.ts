@@ -175,7 +175,7 @@ describe('searching the directory', () => {
     expect(await page.locator('#recherche-liste li').allTextContents()).toEqual(byScript);
     expect(await page.locator('#recherche-etat').textContent()).toBe(statusByScript);
 
-    await page.getByRole('button', { name: 'Tout effacer' }).click();
+    await page.getByRole('link', { name: 'Tout effacer' }).click();
     await page.waitForURL((url) => url.search === '');
     await page.locator('#annuaire-statique').waitFor();
     expect(await page.locator('#recherche-resultats').isHidden()).toBe(true);

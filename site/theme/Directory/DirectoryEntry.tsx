@@ -57,7 +57,7 @@ export default function DirectoryEntry({
                   <a href={k.url}>
                     {k.label} ({k.count})
                   </a>
-                  <span className="annuaire__type-description"> : {k.description}</span>
+                  {k.description && <span className="annuaire__type-description">{k.description}</span>}
                 </li>
               ))}
             </ul>
@@ -71,7 +71,8 @@ export default function DirectoryEntry({
                 <a href={c.url}>
                   {c.name} ({c.count})
                 </a>
-                {c.sections && c.sections.length > 0 && (
+                {/* Not « Chimay (1) » under « Chimay (1) »: a lone section named like its commune says nothing. */}
+                {c.sections && (c.sections.length > 1 || (c.sections.length === 1 && c.sections[0]?.name !== c.name)) && (
                   <ul className="annuaire__sections">
                     {c.sections.map((s) => (
                       <li key={s.url}>

@@ -120,9 +120,16 @@ export default function SearchForm({ kinds, services, publics, communes, tiles, 
           <button type="submit" className="button button--primary">
             Chercher
           </button>
-          <button type="reset" id="recherche-effacer" className="button button--link">
-            Tout effacer
-          </button>
+          {current ? (
+            // A reset button would bring back this search's own values: without JavaScript, go back to the start.
+            <a id="recherche-effacer" className="button button--link" href={sitePaths.directory}>
+              Tout effacer
+            </a>
+          ) : (
+            <button type="reset" id="recherche-effacer" className="button button--link">
+              Tout effacer
+            </button>
+          )}
         </div>
       </form>
       <p id="recherche-etat" className="recherche__etat" role="status" aria-live="polite">
