@@ -51,7 +51,7 @@ const config: Config = {
           ...remark,
         },
         pages: { path: 'site/pages', ...remark },
-        theme: { customCss: ['./site/css/custom.css', './site/css/knowledge.css'] },
+        theme: { customCss: ['./site/css/custom.css', './site/css/knowledge.css', './site/css/directory.css'] },
         sitemap: { ignorePatterns: ['/gabarit-annuaire', '/gabarit-annuaire/**', '/guides/*/*/resume'] },
       } satisfies Preset.Options,
     ],

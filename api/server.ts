@@ -1,5 +1,9 @@
 // The Express app, built apart from listening so tests call it in-process: the API under
 // /api (JSON, errors in the contract's shape) and the built site for everything else.
+// Everything goes out compressed: the build's files as compressed at build time
+// (site/precompressed.ts), the rest (API JSON, pages made by the server or re-rendered
+// since the build) on the fly, brotli or gzip as the browser accepts.
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { ContentModel } from '../core/model/index.ts';
@@ -22,7 +26,9 @@ import { indicatorsApi, reachRouter, widgetApi } from './reach/router.ts';
 import { searchRouter } from './search/router.ts';
 import type { SearchService } from './search/service.ts';
 import { inlineScriptHashes } from './site/inline-script-hashes.ts';
+import { hashedChunks, precompressed } from './site/precompressed.ts';
 import { proposalRoute } from './site/proposal-route.ts';
+import { searchRoute } from './site/search-route.ts';
 import { staticSite } from './site/static-site.ts';
 import { type SubmissionsRouterOptions, submissionLimiter, submissionsRouter } from './submissions/router.ts';
 import type { SubmissionsService } from './submissions/service.ts';
@@ -78,6 +84,9 @@ export function createApp({
     }),
   );
 
+  // Brotli at quality 4 (compression's default): near gzip's CPU cost, smaller output.
+  app.use(compression({ threshold: 1024 }));
+
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
   api.use('/health', healthRouter(health));
@@ -101,8 +110,13 @@ export function createApp({
   app.use('/api', api);
 
   if (submissions) app.use(proposalRoute(submissions.service, limiter, buildDir));
+  app.use(searchRoute(search, model, buildDir));
   if (reach) app.use(reachRouter(reach));
-  if (buildDir) app.use(staticSite(buildDir));
+  if (buildDir) {
+    app.use(precompressed(buildDir));
+    app.use(hashedChunks(buildDir));
+    app.use(staticSite(buildDir));
+  }
   app.use(errorHandler(logger));
   return app;
 }

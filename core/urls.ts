@@ -37,6 +37,8 @@ export function reservedDirectorySlugs(communeSlugs: readonly string[]): Readonl
 export const sitePaths = {
   home: '/',
   directory: DIRECTORY_PATH,
+  /** The directory's search answered by the server (works without JavaScript). */
+  directorySearch: `${DIRECTORY_PATH}/recherche`,
   initiative: (id: string) => `${DIRECTORY_PATH}/${id}`,
   /** A commune's list of places (its first page). */
   commune: (slug: string) => `${DIRECTORY_PATH}/${slug}`,

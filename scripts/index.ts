@@ -4,13 +4,13 @@
 import '../core/model/timezone.ts';
 import { createLogger } from '../api/logger.ts';
 import { createMeiliClient } from '../api/search/meili-client.ts';
-import { startMeili } from '../api/search/meili-server.ts';
+import { indexingMemoryFor, startMeili } from '../api/search/meili-server.ts';
 import { indexNames, SearchStore } from '../api/search/search-store.ts';
-import { loadContentModel, resolvePaths } from '../core/model/index.ts';
+import { listInitiativeFiles, loadContentModel, resolvePaths } from '../core/model/index.ts';
 import { createPluginHost } from '../plugins/api/index.ts';
 
 const paths = resolvePaths();
-const meili = await startMeili({ dataDir: paths.data });
+const meili = await startMeili({ dataDir: paths.data, maxIndexingMemory: indexingMemoryFor(listInitiativeFiles(paths.initiatives).length) });
 try {
   const started = Date.now();
   const model = loadContentModel(paths);

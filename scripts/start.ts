@@ -8,8 +8,9 @@ import '../core/model/timezone.ts';
 import { configOrExit } from '../api/config/env.ts';
 import { onShutdown, startServer } from '../api/index.ts';
 import { createLogger } from '../api/logger.ts';
-import { type MeiliEndpoint, MeiliStartError, startMeili } from '../api/search/meili-server.ts';
+import { indexingMemoryFor, type MeiliEndpoint, MeiliStartError, startMeili } from '../api/search/meili-server.ts';
 import { DataLockError } from '../api/storage/data-lock.ts';
+import { listInitiativeFiles } from '../core/model/index.ts';
 import { buildNeed, buildSite, renderDirectoryPages } from './lib/build-site.ts';
 
 const config = configOrExit();
@@ -45,7 +46,9 @@ if (!process.argv.includes('--no-build')) {
 let meili: MeiliEndpoint | undefined;
 try {
   const external = config.meili ? { MEILI_HOST: config.meili.host, MEILI_MASTER_KEY: config.meili.apiKey } : {};
-  meili = await startMeili({ dataDir: paths.data, env: external });
+  // Indexing memory sized to the listings unless MEILI_MAX_INDEXING_MEMORY says otherwise.
+  const maxIndexingMemory = config.maxIndexingMemory ?? indexingMemoryFor(listInitiativeFiles(paths.initiatives).length);
+  meili = await startMeili({ dataDir: paths.data, env: external, maxIndexingMemory });
   logger.info({ host: meili.host, external: meili.external }, 'Meilisearch ready');
 } catch (err) {
   if (!(err instanceof MeiliStartError)) throw err;

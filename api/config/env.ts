@@ -29,6 +29,8 @@ export interface ServerConfig {
   meili?: { host: string; apiKey: string };
   /** Prefix of the index names (MEILI_INDEX_PREFIX), '' by default. */
   indexPrefix: string;
+  /** The bundled Meilisearch's indexing memory in bytes (MEILI_MAX_INDEXING_MEMORY); absent: sized to the data. */
+  maxIndexingMemory?: number;
   logLevel: LogLevel;
   /** Map tile URL template (PASSERELLE_TILE_URL). */
   tileUrl: string;
@@ -51,6 +53,7 @@ export const ENV_VARIABLES = [
   'MEILI_HOST',
   'MEILI_MASTER_KEY',
   'MEILI_INDEX_PREFIX',
+  'MEILI_MAX_INDEXING_MEMORY',
   'LOG_LEVEL',
   'PASSERELLE_CONFIG',
   'SMTP_URL',
@@ -224,6 +227,21 @@ function readDemoListings(value: string): DemoListings {
   return choice;
 }
 
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
+const MIN_INDEXING_MEMORY = 32 * 1024 ** 2;
+
+function readMemorySize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
+  if (!match || unit === undefined) {
+    throw new Problem(`« ${value} » is not a size. Give a number with a unit, for example MEILI_MAX_INDEXING_MEMORY=256MiB (B, KiB, MiB, GiB, or KB, MB, GB).`);
+  }
+  const bytes = Math.round(Number(match[1]) * unit);
+  if (bytes < MIN_INDEXING_MEMORY)
+    throw new Problem(`« ${value} » is too little for Meilisearch to index. Give at least 32MiB, for example MEILI_MAX_INDEXING_MEMORY=128MiB.`);
+  return bytes;
+}
+
 function readLogLevel(value: string): LogLevel {
   const level = LOG_LEVELS.find((l) => l === value);
   if (!level) throw new Problem(`« ${value} » is not a log level. Give one of ${LOG_LEVELS.join(', ')}.`);
@@ -287,6 +305,7 @@ export const envSchema = z
     MEILI_HOST: variable(readMeiliHost),
     MEILI_MASTER_KEY: variable(text),
     MEILI_INDEX_PREFIX: variable(readIndexPrefix),
+    MEILI_MAX_INDEXING_MEMORY: variable(readMemorySize),
     LOG_LEVEL: variable(readLogLevel),
     PASSERELLE_CONFIG: variable(readConfigFile),
     SMTP_URL: variable(readSmtpUrl),
@@ -338,6 +357,7 @@ export const envSchema = z
       trustProxy: v.TRUST_PROXY ?? false,
       ...(v.MEILI_HOST && v.MEILI_MASTER_KEY ? { meili: { host: v.MEILI_HOST, apiKey: v.MEILI_MASTER_KEY } } : {}),
       indexPrefix: v.MEILI_INDEX_PREFIX ?? '',
+      ...(v.MEILI_MAX_INDEXING_MEMORY ? { maxIndexingMemory: v.MEILI_MAX_INDEXING_MEMORY } : {}),
       logLevel: v.LOG_LEVEL ?? 'info',
       tileUrl: v.PASSERELLE_TILE_URL ?? DEFAULT_TILE_URL,
       ...(v.PASSERELLE_FAILPOINTS ? { failpoints: v.PASSERELLE_FAILPOINTS } : {}),

@@ -40,7 +40,7 @@ export function openApiDocument(model: ContentModel): Json {
           summary: 'Chercher des lieux (et, avec scope=all, des sections de guides et de formation)',
           parameters: queryParams,
           responses: {
-            200: ok('{ hits, total, page, limit, facets, near?, docs? }'),
+            200: ok('{ hits, total, page, limit, facets, near? (with alternatives? for a shared postcode), docs?, partial? }'),
             400: errorResponse('Paramètre ou valeur inconnus'),
             503: errorResponse('Recherche indisponible'),
           },

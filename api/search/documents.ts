@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import { formatDay, openIntervals, typicalWeek } from '../../core/hours/index.ts';
 import type { ContentModel, Initiative } from '../../core/model/index.ts';
+import { formsOf } from './french.ts';
 
 export const SLOT_MS = 5 * 60_000;
 export const HORIZON_DAYS = 8;
@@ -36,13 +37,17 @@ export interface BuiltDocument {
   hours: string | null;
   _geo: { lat: number; lng: number };
   openSlots: number[];
-  /** The open slots of the horizon's first day only: small enough to send back with each hit. */
-  todaySlots: number[];
+  /** Whether the place gives hours (a hit then says open or closed). */
+  hasHours: boolean;
+  /** The open slots of the horizon's first day as [first, end) pairs, flat: a few numbers sent back with each hit. */
+  todayOpen: number[];
   /** Monday first: the day's hours in words (« 9 h à 12 h »), null when closed that day; empty without hours. */
   weekHours: (string | null)[];
   horizonStart: number;
   /** Searchable words that plugins add (toSearchDocument); empty by default. */
   keywords: string[];
+  /** The stems of the document's words (french.ts): « réparer » finds « réparent ». */
+  formes: string;
   hash: string;
 }
 
@@ -99,11 +104,45 @@ function hoursData(hours: string, horizon: Date): { slots: number[]; week: (stri
   return data;
 }
 
+/** Runs of consecutive slots as flat [first, end) pairs: 9 h–12 h is two numbers, not 36. */
+export function slotRanges(slots: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const slot of slots) {
+    if (out.length && out[out.length - 1] === slot) out[out.length - 1] = slot + 1;
+    else out.push(slot, slot + 1);
+  }
+  return out;
+}
+
+/** Whether `slot` is in flat [first, end) pairs. */
+export function inRanges(ranges: readonly number[], slot: number): boolean {
+  for (let k = 0; k + 1 < ranges.length; k += 2) if (slot >= (ranges[k] ?? 0) && slot < (ranges[k + 1] ?? 0)) return true;
+  return false;
+}
+
+/** The texts whose stems go into `formes`. */
+function textsOf(doc: Omit<BuiltDocument, 'formes' | 'hash'>): string[] {
+  return [
+    doc.name,
+    doc.organisation,
+    doc.kindLabel,
+    ...doc.serviceLabels,
+    ...doc.publicLabels,
+    doc.summary,
+    doc.description,
+    ...doc.keywords.filter((k) => typeof k === 'string'),
+    doc.locality,
+    doc.communeName,
+    doc.street,
+  ];
+}
+
 export function initiativeDocument(model: ContentModel, i: Initiative, now: Date, transform?: DocumentTransform): InitiativeDocument {
   const v = model.vocabularies;
   const horizon = startOfDay(now);
   const { slots, week } = i.hours ? hoursData(i.hours, horizon) : { slots: [], week: [] };
-  const doc: Omit<BuiltDocument, 'hash'> = {
+  const tomorrow = slotOf(nextDay(horizon).getTime());
+  const doc: Omit<BuiltDocument, 'formes' | 'hash'> = {
     id: i.id,
     name: i.name,
     kind: i.kind,
@@ -125,12 +164,17 @@ export function initiativeDocument(model: ContentModel, i: Initiative, now: Date
     hours: i.hours ?? null,
     _geo: { lat: i.geo.lat, lng: i.geo.lng },
     openSlots: slots,
-    todaySlots: slots.filter((slot) => slot < slotOf(nextDay(horizon).getTime())),
+    hasHours: Boolean(i.hours),
+    todayOpen: slotRanges(slots.filter((slot) => slot < tomorrow)),
     weekHours: week,
     horizonStart: horizon.getTime(),
     keywords: [],
   };
-  if (!transform) return { ...doc, hash: hashOf(doc) };
-  const { hash: _built, ...changed } = transform({ ...doc, hash: '' }, i);
-  return { ...changed, hash: hashOf(changed) } as InitiativeDocument;
+  if (!transform) {
+    const built = { ...doc, formes: formsOf(textsOf(doc)) };
+    return { ...built, hash: hashOf(built) };
+  }
+  const { hash: _built, formes: _forms, ...changed } = transform({ ...doc, formes: '', hash: '' }, i);
+  const withForms = { ...changed, formes: formsOf(textsOf(changed as Omit<BuiltDocument, 'formes' | 'hash'>)) };
+  return { ...withForms, hash: hashOf(withForms) } as InitiativeDocument;
 }

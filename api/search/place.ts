@@ -19,7 +19,8 @@ export function resolvePlace(query: Pick<SearchQuery, 'near' | 'lat' | 'lng'>, t
       const hint = `${found.suggestions.length ? ` Vouliez-vous dire : ${found.suggestions.join(', ')} ?` : ''} Vous pouvez aussi taper un code postal de Charleroi Métropole, par exemple 6000.`;
       throw new HttpError(400, 'unknown_place', `Nous ne trouvons pas « ${query.near.slice(0, 60)} ».${hint}`, { near: `Lieu inconnu.${hint}` });
     }
-    return { label: found.place.label, lat: found.place.lat, lng: found.place.lng };
+    const { label, lat, lng, alternatives } = found.place;
+    return { label, lat, lng, ...(alternatives ? { alternatives } : {}) };
   }
   if (query.lat !== undefined && query.lng !== undefined) return { label: OWN_POSITION, lat: query.lat, lng: query.lng };
   return undefined;

@@ -33,6 +33,11 @@ export const searchQuerySchema = z
     page: num(1, 500, 'page').pipe(z.number().int('page doit être un nombre entier.')).optional(),
     limit: num(1, 50, 'limit').pipe(z.number().int('limit doit être un nombre entier.')).optional(),
     scope: z.enum(['places', 'all'], { error: 'scope vaut « places » ou « all ».' }).optional(),
+    /** « Open now » as at this time (ISO 8601 with its offset), within the days the index knows: for benchmarks and for planning a visit. */
+    at: text('at')
+      .pipe(z.iso.datetime({ offset: true, error: 'at est une date et une heure ISO 8601 avec son fuseau, par exemple 2026-12-21T10:00:00+01:00.' }))
+      .transform((s) => new Date(s))
+      .optional(),
   })
   .strict();
 

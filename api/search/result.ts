@@ -23,7 +23,7 @@ export function toSearchHit(h: PlaceHit, openIds: ReadonlySet<string>, near: Nea
     address: { street: h.street, postcode: h.postcode, locality: h.locality, commune: h.commune, communeName: h.communeName },
     geo: h._geo,
     ...(near && typeof h._geoDistance === 'number' ? { distanceKm: Math.round(h._geoDistance / 100) / 10 } : {}),
-    openNow: h.hours ? openIds.has(h.id) : null,
+    openNow: h.hasHours ? openIds.has(h.id) : null,
     todayHours: todayHours(h.weekHours, now),
     url: sitePaths.initiative(h.id),
     demo: h.demo,

@@ -4,7 +4,7 @@
 import type { ContentModel } from '../../core/model/index.ts';
 import type { Logger } from '../logger.ts';
 import { type DocumentTransform, nextDay, startOfDay } from './documents.ts';
-import { createMeiliClient } from './meili-client.ts';
+import { createMeiliClient, createMeiliPost } from './meili-client.ts';
 import { indexNames, SearchStore, type SyncReport } from './search-store.ts';
 import { createSearchService, type SearchService } from './service.ts';
 
@@ -31,7 +31,7 @@ export function createSearchRuntime(config: SearchConfig, model: ContentModel, l
   const client = createMeiliClient(config.host, config.apiKey);
   const names = indexNames(config.prefix);
   const store = new SearchStore(client, names, transform);
-  const service = createSearchService(client, names, model);
+  const service = createSearchService(createMeiliPost(config.host, config.apiKey), names, model);
   let lastDay = 0;
   let running: Promise<SyncReport | undefined> | undefined;
 

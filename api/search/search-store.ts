@@ -3,10 +3,12 @@
 // sends no document); `rebuild` fills fresh indexes and swaps them in atomically, so no
 // query ever sees an empty or half-built index. Every task is awaited and failures raised.
 import type { EnqueuedTaskPromise, Meilisearch, RecordAny, Settings, Task } from 'meilisearch';
+import { loadSearchVocabulary } from '../../core/content/search-vocabulary.ts';
 import { type ContentModel, type Initiative, loadInitiatives } from '../../core/model/index.ts';
 import { type DocSection, loadDocSections } from './doc-sections.ts';
 import { type DocumentTransform, hashOf, type InitiativeDocument, initiativeDocument } from './documents.ts';
-import { DOCS_SETTINGS, INITIATIVES_SETTINGS } from './settings.ts';
+import { formsOf } from './french.ts';
+import { docsSettings, initiativesSettings } from './settings.ts';
 
 export interface IndexNames {
   initiatives: string;
@@ -16,7 +18,7 @@ export interface IndexNames {
 
 export const indexNames = (prefix = ''): IndexNames => ({ initiatives: `${prefix}initiatives`, docs: `${prefix}docs`, meta: `${prefix}passerelle_meta` });
 
-export type DocDocument = DocSection & { hash: string };
+export type DocDocument = DocSection & { formes: string; hash: string };
 
 export interface SyncCounts {
   added: number;
@@ -52,7 +54,16 @@ export function activeInitiatives(model: ContentModel): Initiative[] {
 }
 
 function docDocuments(model: ContentModel): DocDocument[] {
-  return loadDocSections(model.paths.content).map((d) => ({ ...d, hash: hashOf(d) }));
+  return loadDocSections(model.paths.content).map((d) => {
+    const doc = { ...d, formes: formsOf([d.title, ...d.headingPath, d.text]) };
+    return { ...doc, hash: hashOf(doc) };
+  });
+}
+
+/** Both indexes' settings, from the content's search vocabulary (a wrong file stops the sync: `npm run check` says why). */
+function settingsOf(model: ContentModel): { initiatives: Settings; docs: Settings } {
+  const vocabulary = loadSearchVocabulary(model.paths.content);
+  return { initiatives: initiativesSettings(vocabulary), docs: docsSettings(vocabulary) };
 }
 
 export class SearchStore {
@@ -121,8 +132,10 @@ export class SearchStore {
   async sync(model: ContentModel, now = new Date()): Promise<SyncReport> {
     await this.ensureIndex(this.names.initiatives);
     await this.ensureIndex(this.names.docs);
-    const settingsChanged =
-      (await this.ensureSettings(this.names.initiatives, INITIATIVES_SETTINGS)) || (await this.ensureSettings(this.names.docs, DOCS_SETTINGS));
+    // Both, always: `a || b` skipped the guides' settings whenever the places' changed (a first start left them unset).
+    const settings = settingsOf(model);
+    const changed = [await this.ensureSettings(this.names.initiatives, settings.initiatives), await this.ensureSettings(this.names.docs, settings.docs)];
+    const settingsChanged = changed.some(Boolean);
     const initiatives = await this.syncIndex<InitiativeDocument>(
       this.names.initiatives,
       activeInitiatives(model).map((i) => this.document(model, i, now)),
@@ -135,9 +148,10 @@ export class SearchStore {
   async rebuild(model: ContentModel, now = new Date()): Promise<{ initiatives: number; docs: number }> {
     const initiatives = activeInitiatives(model).map((i) => this.document(model, i, now));
     const docs = docDocuments(model);
+    const settings = settingsOf(model);
     const pairs: [string, Settings, RecordAny[]][] = [
-      [this.names.initiatives, INITIATIVES_SETTINGS, initiatives],
-      [this.names.docs, DOCS_SETTINGS, docs],
+      [this.names.initiatives, settings.initiatives, initiatives],
+      [this.names.docs, settings.docs, docs],
     ];
     for (const [uid, settings, documents] of pairs) {
       const next = `${uid}_next`;

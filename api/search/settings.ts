@@ -1,84 +1,74 @@
 // Index settings: what is searched, filtered and sorted, and the French the citizens use.
+// The synonyms come from the editors' vocabulary (content/search/vocabulaire.yml), stemmed
+// like the queries (french.ts); `formes` (the stems of a document's words) is searched last,
+// so a name or a summary that has the very word still ranks first.
 import type { Settings } from 'meilisearch';
+import type { SearchVocabulary } from '../../core/content/search-vocabulary.ts';
+import { STOP_WORDS, synonymsOf } from './french.ts';
 
-/** Words people type for the same thing (both directions). */
-export const SYNONYM_GROUPS: string[][] = [
-  ['wifi', 'wi-fi', 'wi fi', 'internet gratuit'],
-  ['ordi', 'ordinateur', 'pc'],
-  ['cpas', 'centre public d action sociale'],
-  ['itsme', 'its me'],
-  ['impots', 'impôts', 'tax-on-web', 'taxonweb', 'myminfin', 'déclaration'],
-  ['epn', 'espace public numérique'],
-  ['gsm', 'smartphone', 'téléphone', 'portable'],
-  ['mail', 'e-mail', 'email', 'courriel'],
-  ['eid', 'carte d identité', 'carte identité'],
-  ['pension', 'mypension'],
-  ['chômage', 'onem'],
-  ['emploi', 'forem'],
-];
-
-function synonyms(): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const group of SYNONYM_GROUPS) for (const word of group) out[word] = group.filter((w) => w !== word);
-  return out;
+export function initiativesSettings(vocabulary: SearchVocabulary): Settings {
+  return {
+    searchableAttributes: [
+      'name',
+      'organisation',
+      'locality',
+      'communeName',
+      'postcode',
+      'kindLabel',
+      'serviceLabels',
+      'publicLabels',
+      'summary',
+      'street',
+      'description',
+      'keywords',
+      'formes',
+    ],
+    filterableAttributes: ['id', 'kind', 'services', 'publics', 'commune', 'status', '_geo', 'openSlots', 'postcode'],
+    sortableAttributes: ['_geo', 'name'],
+    displayedAttributes: [
+      'id',
+      'name',
+      'kind',
+      'kindLabel',
+      'summary',
+      'commune',
+      'communeName',
+      'postcode',
+      'locality',
+      'street',
+      'demo',
+      'hours',
+      'hasHours',
+      'weekHours',
+      'todayOpen',
+      'horizonStart',
+      '_geo',
+      'hash',
+    ],
+    // Around a place (a `sort` is sent), the nearest of the places that have the words comes
+    // first: a citizen near 6001 wants Marcinelle's permanence, not a better-worded one in
+    // Fleurus. Without a point there is no sort, and names (first attribute) and exact words rank.
+    rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
+    synonyms: synonymsOf(vocabulary),
+    stopWords: STOP_WORDS,
+    typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['postcode'], minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    localizedAttributes: [{ locales: ['fra'], attributePatterns: ['*'] }],
+    pagination: { maxTotalHits: 100_000 },
+    faceting: { maxValuesPerFacet: 200 },
+  };
 }
 
-// Only words that carry no meaning in a search for help; "pas", "sans", "en ligne" stay.
-const STOP_WORDS = ['le', 'la', 'les', 'l', 'de', 'des', 'du', 'd', 'un', 'une', 'et', 'au', 'aux', 'je', 'veux', 'mon', 'ma', 'mes'];
-
-export const INITIATIVES_SETTINGS: Settings = {
-  searchableAttributes: [
-    'name',
-    'organisation',
-    'locality',
-    'communeName',
-    'postcode',
-    'kindLabel',
-    'serviceLabels',
-    'publicLabels',
-    'summary',
-    'street',
-    'description',
-    'keywords',
-  ],
-  filterableAttributes: ['id', 'kind', 'services', 'publics', 'commune', 'status', '_geo', 'openSlots', 'postcode'],
-  sortableAttributes: ['_geo', 'name'],
-  displayedAttributes: [
-    'id',
-    'name',
-    'kind',
-    'kindLabel',
-    'summary',
-    'commune',
-    'communeName',
-    'postcode',
-    'locality',
-    'street',
-    'demo',
-    'hours',
-    'weekHours',
-    'todaySlots',
-    'horizonStart',
-    '_geo',
-    'hash',
-  ],
-  // Exact names first: attribute order puts `name` first; exactness before sort.
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'],
-  synonyms: synonyms(),
-  stopWords: STOP_WORDS,
-  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['postcode'], minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  localizedAttributes: [{ locales: ['fra'], attributePatterns: ['*'] }],
-  pagination: { maxTotalHits: 100_000 },
-  faceting: { maxValuesPerFacet: 200 },
-};
-
-export const DOCS_SETTINGS: Settings = {
-  searchableAttributes: ['title', 'section', 'headingPath', 'text'],
-  filterableAttributes: ['source'],
-  displayedAttributes: ['id', 'source', 'title', 'section', 'url', 'text', 'hash'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness'],
-  synonyms: synonyms(),
-  stopWords: STOP_WORDS,
-  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  localizedAttributes: [{ locales: ['fra'], attributePatterns: ['*'] }],
-};
+export function docsSettings(vocabulary: SearchVocabulary): Settings {
+  return {
+    searchableAttributes: ['title', 'section', 'headingPath', 'text', 'formes'],
+    filterableAttributes: ['source'],
+    displayedAttributes: ['id', 'source', 'title', 'section', 'url', 'text', 'hash'],
+    // A guide whose title has the words beats a section that only mentions them close together
+    // (« its me activer »: the itsme guide, not the commune's counter that says « itsme activé »).
+    rankingRules: ['words', 'typo', 'attribute', 'proximity', 'exactness'],
+    synonyms: synonymsOf(vocabulary),
+    stopWords: STOP_WORDS,
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    localizedAttributes: [{ locales: ['fra'], attributePatterns: ['*'] }],
+  };
+}

@@ -29,6 +29,8 @@ function monthsBefore(today: string, months: number): string {
   return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
 }
 
+import { checkSearchVocabulary } from './search-vocabulary.ts';
+
 export interface CheckReport {
   errors: string[];
   warnings: string[];
@@ -210,5 +212,6 @@ export async function checkContent(paths: ProjectPaths, today = new Date().toISO
     checkDirectoryLinks(file);
   }
   for (const file of markdownFiles(path.join(paths.root, 'site'))) checkMarkdown(file);
+  report.errors.push(...checkSearchVocabulary(paths.content));
   return report;
 }

@@ -16,10 +16,19 @@ const sectionSchema = z
   })
   .strict();
 
+/** Where a commune's name points when typed alone (Charleroi: its centre, not the mean of 15 sections). */
+const centreSchema = z.object({ lat: z.number(), lng: z.number(), approximate: z.boolean() }).strict();
+
 const fileSchema = z
   .object({
     bbox: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() }).strict(),
-    communes: z.array(z.object({ slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), sections: z.array(sectionSchema).min(1) }).strict()).min(1),
+    communes: z
+      .array(
+        z
+          .object({ slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), centre: centreSchema.optional(), sections: z.array(sectionSchema).min(1) })
+          .strict(),
+      )
+      .min(1),
   })
   .strict();
 
@@ -35,6 +44,8 @@ export interface Commune {
   /** Mean of the sections' centroids (approximate). */
   lat: number;
   lng: number;
+  /** The commune's centre when the file gives one (approximate). */
+  centre?: { lat: number; lng: number; approximate: boolean };
 }
 
 export interface Territory {
@@ -63,7 +74,9 @@ export function loadTerritory(territoryDir: string): Territory {
       return { ...s, commune: c.slug, communeName: c.name };
     });
     const mean = (k: 'lat' | 'lng') => Number((sections.reduce((a, s) => a + s[k], 0) / sections.length).toFixed(4));
-    return { slug: c.slug, name: c.name, sections, lat: mean('lat'), lng: mean('lng') };
+    if (c.centre && !contains(c.centre.lat, c.centre.lng))
+      problems.push({ path: `communes.${ci}.centre`, message: `le centre de ${c.name} est hors du cadre \`bbox\`.` });
+    return { slug: c.slug, name: c.name, sections, lat: mean('lat'), lng: mean('lng'), ...(c.centre ? { centre: c.centre } : {}) };
   });
   const bySlug = new Map(communes.map((c) => [c.slug, c]));
   if (bySlug.size !== communes.length) problems.push({ path: 'communes', message: 'un slug de commune est en double.' });

@@ -38,6 +38,9 @@ export interface SearchResult {
   page: number;
   limit: number;
   facets: Record<FacetName, FacetValue[]>;
-  near?: { label: string; lat: number; lng: number };
+  /** The place understood; `alternatives`: the other sections a shared postcode could mean. */
+  near?: { label: string; lat: number; lng: number; alternatives?: string[] };
   docs?: DocHit[];
+  /** No place had every word: these have most of them (the page says so). */
+  partial?: boolean;
 }

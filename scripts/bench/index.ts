@@ -2,8 +2,10 @@
 // the same run. Not timed tests: run them by hand and record the figures in the issue note.
 import { benchBuild } from './build.ts';
 import { benchPublish } from './publish.ts';
+import { benchRelevance } from './relevance.ts';
 import { benchSearch } from './search.ts';
 import { benchSubmissions } from './submissions.ts';
+import { benchWire } from './wire.ts';
 
 const [name = 'build', ...rest] = process.argv.slice(2);
 const option = (flag: string) => {
@@ -14,7 +16,9 @@ const option = (flag: string) => {
 const benches: Record<string, () => Promise<void>> = {
   build: () => benchBuild((option('--sizes') ?? '0,54,1000,10000').split(',').map(Number)),
   publish: () => benchPublish((option('--sizes') ?? '54,10000').split(',').map(Number), Number(option('--samples') ?? 500), Number(option('--rate') ?? 4)),
-  search: () => benchSearch((option('--sizes') ?? '1000,10000').split(',').map(Number)),
+  relevance: () => benchRelevance(),
+  search: () => benchSearch((option('--sizes') ?? '1000,10000').split(',').map(Number), Number(option('--samples') ?? 2000), Number(option('--seconds') ?? 4)),
+  wire: () => benchWire(option('--pages')?.split(',')),
   submissions: () => benchSubmissions(Number(option('--clients') ?? 50), Number(option('--seconds') ?? 10)),
 };
 

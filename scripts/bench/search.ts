@@ -1,21 +1,37 @@
-// Benchmark: GET /api/search against the same query sent straight to Meilisearch (same
-// keep-alive transport), at 1,000 and 10,000 synthetic initiatives, in one run.
-// Budget (brief §7): /api/search p95 ≤ 1.3 × Meilisearch direct p95.
-
-import { spawn } from 'node:child_process';
+// Benchmark: GET /api/search against the identical request sent straight to Meilisearch
+// (the body the service would send, from `service.request`), at 1,000 and 10,000 synthetic
+// listings, in one run, and the memory of the stack. For each size:
+// - indexing all listings into a Meilisearch with its default indexing memory and into one
+//   bounded as `npm start` bounds it (indexingMemoryFor), each timed, RSS sampled while
+//   indexing and after; budget: bounded ≤ 1.5× the default's time;
+// - the server (compiled, as in production, its own process) on the bounded Meilisearch;
+//   per case, the hit counts of both sides (checked equal) and the bytes each answers, then
+//   ≥ 2,000 samples per side, interleaved pair by pair in random order, p50/p95/p99 and
+//   ratios; budget: p95 ≤ 1.3× direct for every case;
+// - throughput with 20 keep-alive clients cycling through the cases, direct and through the
+//   server in alternating rounds; budget: ≥ 0.8× direct;
+// - RSS of the server and of Meilisearch, idle after start.
+// First, at seed size: the whole stack's RSS after start (budget ≤ 500 MB), and the seed
+// indexed by a default Meilisearch for comparison. The machine's load is printed at each step.
+// Usage: npm run bench -- search [--sizes 1000,10000] [--samples 2000] [--seconds 4]
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { slotOf } from '../../api/search/documents.ts';
-import { freePort, type MeiliEndpoint, startMeili } from '../../api/search/meili-server.ts';
-import { loadContentModel, lookupPlace, type ProjectPaths, ROOT_DIR } from '../../core/model/index.ts';
+import { HORIZON_DAYS, startOfDay } from '../../api/search/documents.ts';
+import { createMeiliClient, createMeiliPost } from '../../api/search/meili-client.ts';
+import { freePort, indexingMemoryFor, type MeiliEndpoint, startMeili } from '../../api/search/meili-server.ts';
+import { indexNames, SearchStore } from '../../api/search/search-store.ts';
+import { createSearchService, type SearchService } from '../../api/search/service.ts';
+import { listInitiativeFiles, loadContentModel, type ProjectPaths, ROOT_DIR, resolvePaths } from '../../core/model/index.ts';
 import { writeSyntheticContent } from '../lib/synthetic.ts';
 
-// One keep-alive client for both sides, so each measurement is one HTTP exchange.
-const agent = new http.Agent({ keepAlive: true });
-function request(url: string, body?: unknown, apiKey?: string): Promise<number> {
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** One exchange over keep-alive; resolves with the status and the body. */
+function exchange(url: string, body?: unknown, apiKey?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
@@ -26,8 +42,13 @@ function request(url: string, body?: unknown, apiKey?: string): Promise<number> 
         headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${apiKey}` } : {},
       },
       (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve(200) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200) reject(new Error(`${url}: HTTP ${res.statusCode} ${text.slice(0, 200)}`));
+          else resolve({ status: 200, text });
+        });
       },
     );
     req.setNoDelay(true);
@@ -36,10 +57,36 @@ function request(url: string, body?: unknown, apiKey?: string): Promise<number> 
   });
 }
 
-/** The server in its own process, as in production (the client must not share its event loop). */
-async function startServerProcess(paths: ProjectPaths, meili: MeiliEndpoint, prefix: string): Promise<{ url: string; stop(): Promise<void> }> {
+const MB = 1024 * 1024;
+
+/** Resident memory of a process, in MB (0 when it is gone). */
+function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const line = fs
+      .readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
+    return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+const load = () =>
+  `load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${os.cpus().length} cores`;
+
+/** The server as in production: compiled (dist/start.mjs through scripts/launch.mjs), its own process. */
+async function startServerProcess(
+  paths: ProjectPaths,
+  meili: MeiliEndpoint,
+  prefix: string,
+): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'scripts/start.ts'), '--no-build'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT_DIR, 'scripts/launch.mjs'), 'start', '--no-build'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -53,7 +100,6 @@ async function startServerProcess(paths: ProjectPaths, meili: MeiliEndpoint, pre
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -61,7 +107,8 @@ async function startServerProcess(paths: ProjectPaths, meili: MeiliEndpoint, pre
     });
   });
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners('exit');
@@ -71,102 +118,201 @@ async function startServerProcess(paths: ProjectPaths, meili: MeiliEndpoint, pre
   };
 }
 
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-async function time(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
-  for (let i = 0; i < 20; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
+/** Indexes the listings of `paths` into a fresh Meilisearch; time, peak and final RSS. */
+async function indexInto(paths: ProjectPaths, dataDir: string, maxIndexingMemory: number | null, prefix: string, keep: boolean) {
+  const meili = await startMeili({ dataDir, env: {}, maxIndexingMemory });
+  const idle = rssMb(meili.pid);
+  const model = loadContentModel(paths);
+  let peak = idle;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(meili.pid));
+  }, 100);
+  const started = performance.now();
+  await new SearchStore(createMeiliClient(meili.host, meili.apiKey), indexNames(prefix)).sync(model);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const after = rssMb(meili.pid);
+  if (!keep) await meili.stop();
+  return { meili, seconds, idle, peak: Math.max(peak, after), after };
 }
 
-export async function benchSearch(sizes: number[], runs = 300): Promise<void> {
+interface Case {
+  label: string;
+  raw: Record<string, string>;
+}
+
+/** The next weekday at 10:00 within the index's days: an « open now » time that has open places. */
+function openTime(now = new Date()): Date {
+  for (let day = 0; day < HORIZON_DAYS - 1; day++) {
+    const t = startOfDay(now);
+    t.setDate(t.getDate() + day);
+    t.setHours(10, 0, 0, 0);
+    if (t.getDay() >= 1 && t.getDay() <= 5 && t.getTime() > now.getTime()) return t;
+  }
+  throw new Error('no weekday morning in the index horizon');
+}
+
+function cases(at: Date): Case[] {
+  return [
+    { label: 'single word "wifi"', raw: { q: 'wifi' } },
+    { label: 'multi-word "aide impots en ligne"', raw: { q: 'aide impots en ligne' } },
+    { label: 'typo "permanance"', raw: { q: 'permanance' } },
+    { label: 'facet kind+service', raw: { kind: 'epn', service: 'acces-internet-materiel' } },
+    { label: 'near 6001', raw: { near: '6001' } },
+    { label: 'near 6001 open now', raw: { near: '6001', openNow: 'true', at: at.toISOString() } },
+    { label: 'scope=all "itsme"', raw: { q: 'itsme', scope: 'all' } },
+  ];
+}
+
+interface Sides {
+  api: () => Promise<{ text: string }>;
+  direct: () => Promise<{ text: string }>;
+}
+
+function sidesOf(c: Case, service: SearchService, serverUrl: string, meili: MeiliEndpoint): Sides {
+  const { path: meiliPath, body } = service.request(c.raw);
+  return {
+    api: () => exchange(`${serverUrl}/api/search?${new URLSearchParams(c.raw)}`),
+    direct: () => exchange(`${meili.host}${meiliPath}`, body, meili.apiKey),
+  };
+}
+
+/** Hit count of either answer: the API's total, Meilisearch's totalHits (first query of a multi-search). */
+function totalOf(text: string): number {
+  const body = JSON.parse(text) as { total?: number; totalHits?: number; results?: { totalHits?: number }[] };
+  return body.total ?? body.totalHits ?? body.results?.[0]?.totalHits ?? Number.NaN;
+}
+
+async function latencies(sides: Sides, samples: number): Promise<{ api: number[]; direct: number[] }> {
+  for (let i = 0; i < 50; i++) {
+    await sides.direct();
+    await sides.api();
+  }
+  const api: number[] = [];
+  const direct: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    // Pair by pair, in random order: drift (other load, GC) hits both sides alike.
+    const first = Math.random() < 0.5;
+    for (const side of first ? (['api', 'direct'] as const) : (['direct', 'api'] as const)) {
+      const t = performance.now();
+      await sides[side]();
+      (side === 'api' ? api : direct).push(performance.now() - t);
+    }
+  }
+  return { api: api.sort((a, b) => a - b), direct: direct.sort((a, b) => a - b) };
+}
+
+/** Requests per second with `clients` keep-alive clients cycling through the calls for `seconds`. */
+async function throughput(calls: (() => Promise<unknown>)[], clients: number, seconds: number): Promise<number> {
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, n) => {
+      for (let k = n; performance.now() < until; k++) {
+        await calls[k % calls.length]?.();
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+export async function benchSearch(sizes: number[], samples = 2000, seconds = 4): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-search-'));
-  const meili = await startMeili({ dataDir: path.join(root, 'meili'), env: {} });
+  const verdicts: string[] = [];
   try {
+    // At seed size: the whole stack after start, Meilisearch bounded as `npm start` does.
+    const seed = resolvePaths({});
+    const seedCount = listInitiativeFiles(seed.initiatives).length;
+    const seedDefault = await indexInto(seed, path.join(root, 'seed-default'), null, '', false);
+    const seedBounded = await indexInto(seed, path.join(root, 'seed'), indexingMemoryFor(seedCount), '', true);
+    const seedServer = await startServerProcess({ ...seed, data: path.join(root, 'seed-data') }, seedBounded.meili, '');
+    await new Promise((r) => setTimeout(r, 1000));
+    const serverRss = rssMb(seedServer.pid);
+    const meiliRss = rssMb(seedBounded.meili.pid);
+    console.log(`\nSeed (${seedCount} listings), ${load()}`);
+    console.log(
+      `  Meilisearch default memory: RSS ${seedDefault.idle.toFixed(0)} MB idle, ${seedDefault.peak.toFixed(0)} MB peak, ${seedDefault.after.toFixed(0)} MB after indexing (${seedDefault.seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  Meilisearch bounded (${(indexingMemoryFor(seedCount) / MB).toFixed(0)} MiB): RSS ${seedBounded.idle.toFixed(0)} MB idle, ${seedBounded.peak.toFixed(0)} MB peak, ${seedBounded.after.toFixed(0)} MB after indexing (${seedBounded.seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  Whole stack after start: server ${serverRss.toFixed(0)} MB + Meilisearch ${meiliRss.toFixed(0)} MB = ${(serverRss + meiliRss).toFixed(0)} MB (budget 500 MB)`,
+    );
+    verdicts.push(`seed stack RSS ${(serverRss + meiliRss).toFixed(0)} MB ≤ 500: ${serverRss + meiliRss <= 500 ? 'ok' : 'OVER'}`);
+    await seedServer.stop();
+    await seedBounded.meili.stop();
+
     for (const size of sizes) {
       const paths = writeSyntheticContent(path.join(root, String(size)), size);
       const prefix = `b${size}_`;
-      const t0 = performance.now();
+      console.log(`\n${size} listings, ${load()}`);
+      const byDefault = await indexInto(paths, path.join(root, `meili-default-${size}`), null, prefix, false);
+      const bounded = await indexInto(paths, path.join(root, `meili-${size}`), indexingMemoryFor(size), prefix, true);
+      const meili = bounded.meili;
+      const slower = bounded.seconds / byDefault.seconds;
+      console.log(
+        `  indexing, default memory: ${byDefault.seconds.toFixed(1)} s, RSS ${byDefault.idle.toFixed(0)} MB idle → ${byDefault.peak.toFixed(0)} MB peak → ${byDefault.after.toFixed(0)} MB after`,
+      );
+      console.log(
+        `  indexing, bounded ${(indexingMemoryFor(size) / MB).toFixed(0)} MiB: ${bounded.seconds.toFixed(1)} s (${slower.toFixed(2)}× the default; budget 1.5×), RSS ${bounded.idle.toFixed(0)} MB idle → ${bounded.peak.toFixed(0)} MB peak → ${bounded.after.toFixed(0)} MB after`,
+      );
+      verdicts.push(`${size}: bounded indexing ${slower.toFixed(2)}× ≤ 1.5: ${slower <= 1.5 ? 'ok' : 'OVER'}`);
+
       const server = await startServerProcess(paths, meili, prefix);
-      const syncSeconds = (performance.now() - t0) / 1000;
       const model = loadContentModel(paths);
-      const direct = (body: Record<string, unknown>) => () => request(`${meili.host}/indexes/${prefix}initiatives/search`, body, meili.apiKey);
-      const p6001 = lookupPlace(model.territory, '6001').place;
-      if (!p6001) throw new Error('6001 is not in the territory: the bench needs the repository content.');
-      const facets = ['kind', 'services', 'publics', 'commune'];
-      const retrieve = [
-        'id',
-        'name',
-        'kind',
-        'kindLabel',
-        'summary',
-        'street',
-        'postcode',
-        'locality',
-        'commune',
-        'communeName',
-        'demo',
-        'hours',
-        'weekHours',
-        'todaySlots',
-        'horizonStart',
-        '_geo',
-      ];
-      const cases: [string, string, () => Promise<unknown>][] = [
-        ['text "wifi"', 'q=wifi', direct({ q: 'wifi', filter: ['status = "active"'], facets, hitsPerPage: 20, page: 1, attributesToRetrieve: retrieve })],
-        [
-          'near 6001',
-          'near=6001',
-          direct({
-            q: '',
-            filter: ['status = "active"'],
-            facets,
-            hitsPerPage: 20,
-            page: 1,
-            attributesToRetrieve: retrieve,
-            sort: [`_geoPoint(${p6001.lat}, ${p6001.lng}):asc`],
-          }),
-        ],
-        [
-          'near 6001 + epn + open now',
-          'near=6001&kind=epn&openNow=true',
-          direct({
-            q: '',
-            filter: ['status = "active"', 'kind IN ["epn"]', `openSlots = ${slotOf(Date.now())}`],
-            facets,
-            hitsPerPage: 20,
-            page: 1,
-            attributesToRetrieve: retrieve,
-            sort: [`_geoPoint(${p6001.lat}, ${p6001.lng}):asc`],
-          }),
-        ],
-      ];
-      console.log(`\n${size} initiatives (start + sync ${syncSeconds.toFixed(1)} s), ${runs} runs each, ms:`);
-      for (const [label, query, run] of cases) {
-        // Interleaved in blocks so drift (other load, GC) hits both sides alike.
-        const api: number[] = [];
-        const base: number[] = [];
-        for (let block = 0; block < 5; block++) {
-          base.push(...(await time(run, runs / 5)));
-          api.push(...(await time(() => request(`${server.url}/api/search?${query}`), runs / 5)));
-        }
+      const service = createSearchService(createMeiliPost(meili.host, meili.apiKey), indexNames(prefix), model, {});
+      const at = openTime();
+      console.log(`  open now at ${at.toString()}`);
+      const all = cases(at).map((c) => ({ ...c, sides: sidesOf(c, service, server.url, meili) }));
+      console.log(`  ${samples} samples a side per case, interleaved; ms; bytes answered by Meilisearch / by the API:`);
+      for (const c of all) {
+        const [a, d] = [await c.sides.api(), await c.sides.direct()];
+        const [apiHits, directHits] = [totalOf(a.text), totalOf(d.text)];
+        if (apiHits !== directHits) throw new Error(`${c.label}: the API found ${apiHits}, Meilisearch ${directHits}: not the same request`);
+        if (!(apiHits > 0)) throw new Error(`${c.label}: no hits: the case times an empty answer`);
+        const { api, direct } = await latencies(c.sides, samples);
+        const ratio = pct(api, 95) / pct(direct, 95);
         console.log(
-          `  ${label.padEnd(28)} Meilisearch p50 ${pct(base, 50).toFixed(2)} p95 ${pct(base, 95).toFixed(2)} | /api/search p50 ${pct(api, 50).toFixed(2)} p95 ${pct(api, 95).toFixed(2)} | ratio p95 ${(pct(api, 95) / pct(base, 95)).toFixed(2)}`,
+          `  ${c.label.padEnd(34)} hits ${String(apiHits).padStart(5)} = ${String(directHits).padStart(5)} | direct p50 ${pct(direct, 50).toFixed(2)} p95 ${pct(direct, 95).toFixed(2)} p99 ${pct(direct, 99).toFixed(2)} | API p50 ${pct(api, 50).toFixed(2)} p95 ${pct(api, 95).toFixed(2)} p99 ${pct(api, 99).toFixed(2)} | p95 ×${ratio.toFixed(2)} p50 ×${(pct(api, 50) / pct(direct, 50)).toFixed(2)} | ${d.text.length} / ${a.text.length} B`,
+        );
+        verdicts.push(`${size} ${c.label}: p95 ×${ratio.toFixed(2)} ≤ 1.3: ${ratio <= 1.3 ? 'ok' : 'OVER'}`);
+      }
+      const directRate: number[] = [];
+      const apiRate: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        directRate.push(
+          await throughput(
+            all.map((c) => c.sides.direct),
+            20,
+            seconds,
+          ),
+        );
+        apiRate.push(
+          await throughput(
+            all.map((c) => c.sides.api),
+            20,
+            seconds,
+          ),
         );
       }
+      const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+      const rate = mean(apiRate) / mean(directRate);
+      console.log(
+        `  throughput, 20 keep-alive clients over the ${all.length} cases: direct ${mean(directRate).toFixed(0)} req/s, API ${mean(apiRate).toFixed(0)} req/s (×${rate.toFixed(2)}; budget ≥ 0.8) — ${load()}`,
+      );
+      verdicts.push(`${size} throughput ×${rate.toFixed(2)} ≥ 0.8: ${rate >= 0.8 ? 'ok' : 'UNDER'}`);
+      await new Promise((r) => setTimeout(r, 1000));
+      console.log(`  RSS idle after the runs: server ${rssMb(server.pid).toFixed(0)} MB, Meilisearch ${rssMb(meili.pid).toFixed(0)} MB`);
       await server.stop();
+      await meili.stop();
       fs.rmSync(path.join(root, String(size)), { recursive: true, force: true });
     }
+    console.log(`\nBudgets:\n  ${verdicts.join('\n  ')}`);
   } finally {
-    await meili.stop();
     agent.destroy();
     fs.rmSync(root, { recursive: true, force: true });
   }

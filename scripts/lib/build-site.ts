@@ -11,6 +11,7 @@ import { normalizeSiteUrl } from '../../core/urls.ts';
 import { createPluginHost } from '../../plugins/api/index.ts';
 import { renderDirectory } from '../../site/directory/render-directory.tsx';
 import { writeOpenDataFiles } from './open-data-files.ts';
+import { precompressBuild } from './precompress.ts';
 
 export const BUILD_STAMP = '.passerelle-build.json';
 const SOURCES = ['core', 'site', 'plugins', 'docusaurus.config.ts', 'passerelle.config.ts', 'package.json'];
@@ -112,4 +113,5 @@ export async function buildSite(paths: ProjectPaths, { siteUrl }: { siteUrl?: st
   await run(bin, ['build', '--out-dir', paths.build], paths.root, env);
   await bundleClientScripts(paths);
   await renderDirectoryPages(paths, siteUrl);
+  await precompressBuild(paths.build);
 }

@@ -16,7 +16,7 @@ import { tileUrl } from '../../core/tiles.ts';
 import { DIRECTORY_PATH, normalizeSiteUrl, type SiteUrl, sitePaths } from '../../core/urls.ts';
 import type { SiteData, SiteScope } from '../../plugins/api/types.ts';
 import AreaList from '../theme/Directory/AreaList.tsx';
-import DirectoryEntry, { type AreaLink } from '../theme/Directory/DirectoryEntry.tsx';
+import DirectoryEntry, { type AreaLink, type KindLink } from '../theme/Directory/DirectoryEntry.tsx';
 import InitiativeDetails from '../theme/Directory/InitiativeDetails.tsx';
 import type { ListEntryView } from '../theme/Directory/ListEntry.tsx';
 import type { SearchFormProps } from '../theme/Directory/SearchForm.tsx';
@@ -90,6 +90,17 @@ export function renderEntryHtml(shell: Shell, model: ContentModel, byArea: Map<s
       .filter((s) => s.count > 0);
     return [{ name: c.name, url: areaPath(area), count: countOf(area), ...(sections.length ? { sections } : {}) }];
   });
+  // Each listing is in exactly one commune's list: count the kinds there.
+  const kindCounts = new Map<string, number>();
+  for (const c of model.territory.communes) for (const i of byArea.get(c.slug) ?? []) kindCounts.set(i.kind, (kindCounts.get(i.kind) ?? 0) + 1);
+  const kinds: KindLink[] = model.vocabularies.kinds
+    .filter((k) => kindCounts.get(k.slug))
+    .map((k) => ({
+      label: k.label,
+      description: k.description ?? '',
+      url: `${sitePaths.directorySearch}?${new URLSearchParams({ kind: k.slug })}`,
+      count: kindCounts.get(k.slug) ?? 0,
+    }));
   return shell.fill({
     title: escapeHtml("Trouver de l'aide près de chez moi"),
     description: escapeHtml(
@@ -97,7 +108,7 @@ export function renderEntryHtml(shell: Shell, model: ContentModel, byArea: Map<s
     ),
     path: sitePaths.directory,
     head: '',
-    body: `${renderToStaticMarkup(<DirectoryEntry communes={communes} total={total} search={searchFormProps(model)} />)}<script type="module" src="${SEARCH_SCRIPT}"></script>`,
+    body: `${renderToStaticMarkup(<DirectoryEntry communes={communes} total={total} search={searchFormProps(model)} kinds={kinds} />)}<script type="module" src="${SEARCH_SCRIPT}"></script>`,
   });
 }
 

@@ -164,12 +164,18 @@ describe('searching the directory', () => {
     expect(await page.locator('#recherche-liste').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Liste' }).getAttribute('aria-pressed')).toBe('true');
 
+    // Reloaded, the page comes from the server (/annuaire/recherche): the same results, said the same way.
+    const byScript = await page.locator('#recherche-liste li').allTextContents();
+    const statusByScript = await page.locator('#recherche-etat').textContent();
     await page.reload();
+    expect(new URL(page.url()).pathname).toBe('/annuaire/recherche');
     await page.locator('#recherche-liste li').first().waitFor();
     expect(await page.getByLabel(PLACE_BOX).inputValue()).toBe('6001');
     expect(await distances(page)).toEqual(d);
+    expect(await page.locator('#recherche-liste li').allTextContents()).toEqual(byScript);
+    expect(await page.locator('#recherche-etat').textContent()).toBe(statusByScript);
 
-    await page.getByRole('button', { name: 'Tout effacer' }).click();
+    await page.getByRole('link', { name: 'Tout effacer' }).click();
     await page.waitForURL((url) => url.search === '');
     await page.locator('#annuaire-statique').waitFor();
     expect(await page.locator('#recherche-resultats').isHidden()).toBe(true);
@@ -191,10 +197,18 @@ describe('searching the directory', () => {
 
   it('explains an unknown place in plain French and keeps the list by commune', async () => {
     const { page, close } = await watchedPage();
-    await page.goto(`${stack.url}/annuaire?near=Bruxelles`);
+    await page.goto(`${stack.url}/annuaire`);
+    await page.getByLabel(PLACE_BOX).fill('Bruxelles');
+    await page.locator('#recherche-form').getByRole('button', { name: 'Chercher', exact: true }).click();
     await page.waitForFunction(() => /Nous ne trouvons pas/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
     expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
     expect(await page.getByLabel(PLACE_BOX).getAttribute('aria-invalid')).toBe('true');
+    // The same address opened directly is answered by the server: the message, the box marked, the communes one link away.
+    await page.goto(`${stack.url}/annuaire?near=Bruxelles`);
+    await page.waitForURL(/\/annuaire\/recherche\?near=Bruxelles/);
+    expect(await page.locator('#recherche-etat').textContent()).toMatch(/^Nous ne trouvons pas « Bruxelles »/);
+    expect(await page.getByLabel(PLACE_BOX).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('link', { name: 'Voir tous les lieux, par commune' }).getAttribute('href')).toBe('/annuaire');
     await close();
   });
 
@@ -203,7 +217,9 @@ describe('searching the directory', () => {
     await page.route('**/api/search?**', (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'search_unavailable', message: 'x' } }) }),
     );
-    await page.goto(`${stack.url}/annuaire?q=wifi`);
+    await page.goto(`${stack.url}/annuaire`);
+    await page.getByLabel('Que cherchez-vous ?').fill('wifi');
+    await page.locator('#recherche-form').getByRole('button', { name: 'Chercher', exact: true }).click();
     await page.waitForFunction(() => /ne répond pas pour le moment/.test(document.getElementById('recherche-etat')?.textContent ?? ''));
     expect(await page.locator('#recherche-etat').textContent()).toBe(
       'La recherche ne répond pas pour le moment. La liste complète des lieux reste disponible plus bas.',
@@ -245,16 +261,86 @@ describe('searching the directory', () => {
     }
   });
 
-  it('keeps the form hidden without JavaScript', async () => {
+  it('searches without JavaScript: by postcode, by a commune with a typo, open now, page 2, and the list by commune', async () => {
     const noJs = await newContext({ ...CITIZEN, javaScriptEnabled: false });
     const page = await noJs.newPage();
+    const search = page.locator('#recherche-form').getByRole('button', { name: 'Chercher', exact: true });
+    const status = () => page.locator('#recherche-etat').textContent();
+    const names = () => page.locator('#recherche-liste li h3').allTextContents();
+
     await page.goto(`${stack.url}/annuaire`);
-    expect(await page.locator('#recherche').isHidden()).toBe(true);
-    // Without JavaScript the way in is the list of communes (each with its count), then their pages.
+    expect(await page.locator('#recherche-form').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Autour de moi' }).isVisible()).toBe(false); // needs JavaScript
+    await page.getByLabel(PLACE_BOX).fill('6001');
+    await search.click();
+    await page.waitForURL(/\/annuaire\/recherche\?.*near=6001/);
+    expect(await status()).toMatch(/^\d+ lieux trouvés près de 6001 Marcinelle, du plus proche au plus loin\.$/);
+    const d = await distances(page);
+    expect(d.length).toBe(20);
+    for (let i = 1; i < d.length; i++) expect(d[i]).toBeGreaterThanOrEqual(d[i - 1]!);
+    expect(await page.getByLabel(PLACE_BOX).inputValue()).toBe('6001');
+    expect(await names()).toEqual(expect.arrayContaining([ALWAYS_OPEN, NEVER_OPEN]));
+
+    // Page 2: the next twenty, further away.
+    const firstPage = await names();
+    await page.getByRole('link', { name: 'Résultats suivants' }).click();
+    await page.waitForURL(/page=2/);
+    expect(await page.locator('#recherche-pages').textContent()).toContain('Page 2 sur');
+    const second = await names();
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((n) => firstPage.includes(n))).toEqual([]);
+    expect((await distances(page))[0]).toBeGreaterThanOrEqual(d[d.length - 1]!);
+    await page.getByRole('link', { name: 'Résultats précédents' }).click();
+    await page.waitForURL((url) => !url.search.includes('page='));
+
+    // « Ouvert maintenant »: the always-open place, not the never-open one, every result open.
+    await page.getByLabel('Ouvert maintenant').check();
+    await search.click();
+    await page.waitForURL(/openNow=true/);
+    expect(await status()).toMatch(/ouverts? maintenant\.$/);
+    expect(await names()).toContain(ALWAYS_OPEN);
+    expect(await names()).not.toContain(NEVER_OPEN);
+    for (const text of await page.locator('#recherche-liste li').allTextContents()) expect(text).toContain('Ouvert maintenant');
+
+    // A commune typed with a typo: the place understood is said.
+    await page.getByLabel('Ouvert maintenant').uncheck();
+    await page.getByLabel(PLACE_BOX).fill('Gosselie');
+    await search.click();
+    await page.waitForURL(/near=Gosselie(&|$)/);
+    expect(await status()).toMatch(/près de Gosselies \(Charleroi\)/);
+    expect((await page.locator('#recherche-liste li').first().textContent()) ?? '').toContain('6041 Gosselies');
+
+    // A postcode shared by two sections: its main one, and a link to the other.
+    await page.getByLabel(PLACE_BOX).fill('6030');
+    await search.click();
+    await page.waitForURL(/near=6030/);
+    expect(await status()).toMatch(/près de 6030 Marchienne-au-Pont/);
+    await page.getByRole('link', { name: 'Goutroux' }).click();
+    await page.waitForURL(/near=Goutroux/);
+    expect(await status()).toMatch(/près de Goutroux \(Charleroi\)/);
+
+    // The navbar's search: guides and places, from the server.
+    await page.getByLabel('Rechercher sur le site').fill('itsme');
+    await page.getByLabel('Rechercher sur le site').press('Enter');
+    await page.waitForURL(/\/recherche\?q=itsme/);
+    await page.getByRole('heading', { name: 'Guides et formation' }).waitFor();
+    expect(await page.locator('a[href*="/guides/identite-securite/itsme-installer-activer"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('section[aria-labelledby="resultats-lieux"] a[href^="/annuaire/"]').count()).toBeGreaterThan(0);
+
+    // The kinds of places, each a search answered by the server.
+    await page.goto(`${stack.url}/annuaire`);
+    await page.locator('#annuaire-statique a[href="/annuaire/recherche?kind=wifi"]').click();
+    await page.waitForURL(/kind=wifi/);
+    const wifi = await page.locator('#recherche-liste li').allTextContents();
+    expect(wifi.length).toBeGreaterThan(5);
+    for (const text of wifi) expect(text).toContain('WiFi gratuit');
+
+    // The list by commune is still the other way in.
+    await page.goto(`${stack.url}/annuaire`);
     const communes = page.locator('#annuaire-statique a[href^="/annuaire/"]');
     expect(await communes.count()).toBeGreaterThan(15);
-    await page.locator('#annuaire-statique a[href="/annuaire/charleroi/marcinelle"]').click();
-    expect(await page.locator('main a[href="/annuaire/permanence-aide-numerique-de-marcinelle"]').count()).toBe(1);
+    await page.locator('#annuaire-statique a[href="/annuaire/charleroi"]').click();
+    expect(await page.locator('a[href="/annuaire/permanence-aide-numerique-de-marcinelle"]').count()).toBeGreaterThan(0);
     await noJs.close();
   });
 
@@ -269,8 +355,13 @@ describe('searching the directory', () => {
     await settled(page);
     expect(await seriousViolations(page), 'map').toEqual([]);
     await page.goto(`${stack.url}/annuaire?q=zzzzqqq&openNow=true`);
-    await page.getByRole('button', { name: 'Voir sans les filtres' }).waitFor();
+    await page.getByRole('link', { name: 'Voir sans les filtres' }).waitFor();
     expect(await seriousViolations(page), 'empty').toEqual([]);
+    await page.goto(`${stack.url}/annuaire`);
+    await page.getByLabel('Que cherchez-vous ?').fill('zzzzqqq');
+    await page.getByLabel('Ouvert maintenant').check();
+    await page.getByRole('button', { name: 'Voir sans les filtres' }).waitFor();
+    expect(await seriousViolations(page), 'empty, found by the script').toEqual([]);
     await close();
   });
 });

@@ -6,7 +6,7 @@ import type { MapPoint } from './search-map.ts';
 import { isFiltered, type View } from './search-state.ts';
 
 /** What a search answers that the page shows. */
-export type Result = Pick<SearchResult, 'hits' | 'total' | 'page' | 'limit' | 'facets' | 'near'>;
+export type Result = Pick<SearchResult, 'hits' | 'total' | 'page' | 'limit' | 'facets' | 'near' | 'partial'>;
 
 export const SEARCHING = 'Recherche en cours…';
 export const UNAVAILABLE = 'La recherche ne répond pas pour le moment. La liste complète des lieux reste disponible plus bas.';
@@ -38,7 +38,14 @@ export function summary(result: Result, state: URLSearchParams, view: View): str
   let message = `${result.total} lieu${plural ? 'x' : ''} trouvé${plural ? 's' : ''}${where}${label ? ', du plus proche au plus loin' : ''}.`;
   if (state.get('openNow') === 'true') message += plural ? ' Ils sont ouverts maintenant.' : ' Il est ouvert maintenant.';
   if (view === 'map' && result.total > result.hits.length) message += ` La carte montre les ${result.hits.length} lieux de cette page.`;
+  if (result.partial) message += ' Aucun lieu ne contient tous vos mots : voici ceux qui en contiennent le plus.';
   return message;
+}
+
+/** For a postcode shared by several sections: « Ou vouliez-vous dire : Goutroux ? » ('' otherwise). */
+export function alternativesText(result: Pick<Result, 'near'>): string {
+  const others = result.near?.alternatives ?? [];
+  return others.length ? ` Ou vouliez-vous dire : ${others.join(', ')} ? Tapez-le dans « Où ? ».` : '';
 }
 
 /** Whether to offer "see without filters": nothing found, and filters are on. */

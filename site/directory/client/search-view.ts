@@ -22,7 +22,8 @@ export interface SearchPage {
   mapButton: HTMLButtonElement;
   around: HTMLButtonElement;
   more: HTMLDetailsElement;
-  staticList: HTMLElement;
+  /** The list by commune: on /annuaire only (not on the server's results page). */
+  staticList: HTMLElement | null;
   openNow: HTMLInputElement;
   near: HTMLInputElement;
   /** Shown under an empty result when filters are on: one tap removes them. */
@@ -55,7 +56,7 @@ function button(label: string): HTMLButtonElement {
   return el;
 }
 
-/** The search's elements on the /annuaire page (and the "see without filters" help, added once). */
+/** The search's elements on /annuaire or /annuaire/recherche (and the "see without filters" help, added once). */
 export function findPage(root: HTMLElement): SearchPage {
   const form = byId<HTMLFormElement>('recherche-form');
   const list = byId<HTMLOListElement>('recherche-liste');
@@ -96,7 +97,7 @@ export function findPage(root: HTMLElement): SearchPage {
     mapButton: byId<HTMLButtonElement>('vue-carte'),
     around: byId<HTMLButtonElement>('recherche-autour'),
     more: byId<HTMLDetailsElement>('recherche-plus'),
-    staticList: byId('annuaire-statique'),
+    staticList: document.getElementById('annuaire-statique'),
     openNow: byId<HTMLInputElement>('recherche-ouvert'),
     near: input('near') as HTMLInputElement,
     emptyHelp,
@@ -214,7 +215,7 @@ function renderPages(page: SearchPage, result: Result, goTo: (page: number) => v
 export function showStaticList(page: SearchPage): void {
   page.results.hidden = true;
   page.viewSwitch.hidden = true;
-  page.staticList.hidden = false;
+  if (page.staticList) page.staticList.hidden = false;
 }
 
 /** A search's results: filters with counts, the list, the pages, the help when nothing is found. */
@@ -224,7 +225,7 @@ export function showResults(page: SearchPage, result: Result, state: URLSearchPa
   for (const hit of result.hits) page.list.appendChild(renderHit(hit));
   renderPages(page, result, goTo);
   page.emptyHelp.hidden = !offersWithoutFilters(result, state);
-  page.staticList.hidden = true;
+  if (page.staticList) page.staticList.hidden = true;
   page.results.hidden = false;
   page.viewSwitch.hidden = result.hits.length === 0;
 }

@@ -1,16 +1,20 @@
-// The directory's search, progressively enhanced: reveals the form rendered on the server,
-// asks /api/search, shows results as a list (or a map, loaded only when asked), and keeps
-// the whole state in the URL so back, reload and a shared link give the same page.
-// Without JavaScript, or when search fails, the list by commune stays available.
+// The directory's search, progressively enhanced: the form rendered on the server works
+// alone (a GET to /annuaire/recherche, answered by the server); this script asks
+// /api/search instead, shows results as a list (or a map, loaded only when asked) without
+// reloading, and keeps the whole state in the URL (/annuaire/recherche?…, the address that
+// also works without JavaScript) so back, reload and a shared link give the same page. On
+// the server's results page it fetches nothing until something changes.
+// When search fails, the list by commune stays available.
 // Written for old phones: no DOM API younger than about 2017 (no replaceChildren, no
 // requestSubmit), and one request per state (switching list/map reuses the last answer).
 // This file only wires events to the parts: search-state.ts (the state in the URL, pure),
 // search-text.ts (the words, pure), search-api.ts (the call), search-view.ts (the DOM),
 // search-map.ts (the map, its own chunk).
+import { sitePaths } from '../../../core/urls.ts';
 import { load } from './search-api.ts';
 import type { MapView } from './search-map.ts';
 import { apiQuery, FILTERS, hasSearch, readState, stateFromForm, urlOf, type View, viewOf, withoutFilters, withPage, withView } from './search-state.ts';
-import { CLEARED, mapPoint, type Result, SEARCHING, summary, UNAVAILABLE } from './search-text.ts';
+import { alternativesText, CLEARED, mapPoint, type Result, SEARCHING, summary, UNAVAILABLE } from './search-text.ts';
 import { fillForm, findPage, markNear, readForm, type SearchPage, say, setBusy, setPosition, showMapBox, showResults, showStaticList } from './search-view.ts';
 
 function start(page: SearchPage): void {
@@ -20,6 +24,8 @@ function start(page: SearchPage): void {
   let requestId = 0;
 
   const current = () => readState(location.search);
+  /** Where a state lives: a search at /annuaire/recherche (answered by the server too), none at /annuaire. */
+  const pathOf = (state: URLSearchParams) => (hasSearch(state) ? sitePaths.directorySearch : sitePaths.directory);
 
   /** Shows the list, or the map (loading Leaflet the first time); answers the view shown. */
   async function showView(view: View, result: Result, id: number): Promise<View> {
@@ -49,6 +55,11 @@ function start(page: SearchPage): void {
   /** Shows `state`: fetches unless it is the last search, then renders it. */
   async function run(state: URLSearchParams, focusResults: boolean): Promise<void> {
     const id = ++requestId;
+    if (!hasSearch(state) && !page.staticList) {
+      // The server's results page has no list by commune: that is /annuaire.
+      location.assign(sitePaths.directory);
+      return;
+    }
     fillForm(page, state);
     markNear(page, false);
     if (!hasSearch(state)) {
@@ -82,12 +93,12 @@ function start(page: SearchPage): void {
     showResults(page, result, state, (target) => navigate(withPage(state, target), true));
     const view = await showView(viewOf(state), result, id);
     if (id !== requestId) return;
-    say(page, summary(result, state, view));
+    say(page, summary(result, state, view) + alternativesText(result));
     if (focusResults) page.heading.focus();
   }
 
   function navigate(state: URLSearchParams, focusResults: boolean): void {
-    const url = urlOf(location.pathname, state);
+    const url = urlOf(pathOf(state), state);
     if (url === `${location.pathname}${location.search}`) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
     void run(state, focusResults);
@@ -144,7 +155,14 @@ function start(page: SearchPage): void {
   window.addEventListener('popstate', () => void run(current(), false));
 
   page.root.hidden = false;
-  void run(current(), false);
+  page.around.parentElement?.removeAttribute('hidden');
+  // The server already answered this very search (its results are on the page): nothing to fetch.
+  const state = current();
+  if (page.root.getAttribute('data-requete') === apiQuery(state) && viewOf(state) === 'list') {
+    page.viewSwitch.hidden = page.list.children.length === 0;
+    return;
+  }
+  void run(state, false);
 }
 
 const root = document.getElementById('recherche');

@@ -43,7 +43,7 @@ export default function AreaList({ title, parent, total, page, pages, groups, se
           ? 'Aucun lieu pour le moment.'
           : `${total} ${total === 1 ? 'lieu ou activité' : 'lieux et activités'}${pages.length > 1 ? ` — page ${page} sur ${pages.length}` : ''}.`}
       </p>
-      {sections && sections.length > 0 && (
+      {sections && (sections.length > 1 || (sections.length === 1 && sections[0]?.name !== title)) && (
         <nav aria-labelledby="sections-titre">
           <h2 id="sections-titre">Par quartier</h2>
           <ul className="annuaire__sections">

@@ -54,6 +54,7 @@ describe('good environments', () => {
       MEILI_HOST: 'http://meili.internal:7700/',
       MEILI_MASTER_KEY: 'a-master-key',
       MEILI_INDEX_PREFIX: 'charleroi_',
+      MEILI_MAX_INDEXING_MEMORY: '256MiB',
       LOG_LEVEL: 'warn',
       PASSERELLE_CONFIG: FIXTURE_CONFIG,
       SMTP_URL: 'smtp://user:secret@smtp.example.be:587',
@@ -80,6 +81,7 @@ describe('good environments', () => {
       trustProxy: 1,
       meili: { host: 'http://meili.internal:7700', apiKey: 'a-master-key' },
       indexPrefix: 'charleroi_',
+      maxIndexingMemory: 256 * 1024 * 1024,
       logLevel: 'warn',
       tileUrl: 'https://{s}.tiles.charleroi.be/{z}/{x}/{y}.png',
     });
@@ -195,6 +197,18 @@ describe('bad environments: one message per problem, naming the variable, what i
       'MEILI_HOST without http://',
       { MEILI_HOST: '127.0.0.1:7700', MEILI_MASTER_KEY: 'a-key' },
       ['MEILI_HOST: is not an http:// or https:// address. Give the address of your Meilisearch 1.x, for example MEILI_HOST=http://127.0.0.1:7700.'],
+    ],
+    [
+      'an indexing memory without a number',
+      { MEILI_MAX_INDEXING_MEMORY: 'beaucoup' },
+      [
+        'MEILI_MAX_INDEXING_MEMORY: « beaucoup » is not a size. Give a number with a unit, for example MEILI_MAX_INDEXING_MEMORY=256MiB (B, KiB, MiB, GiB, or KB, MB, GB).',
+      ],
+    ],
+    [
+      'an indexing memory too small',
+      { MEILI_MAX_INDEXING_MEMORY: '8MiB' },
+      ['MEILI_MAX_INDEXING_MEMORY: « 8MiB » is too little for Meilisearch to index. Give at least 32MiB, for example MEILI_MAX_INDEXING_MEMORY=128MiB.'],
     ],
     [
       'an index prefix with a space',

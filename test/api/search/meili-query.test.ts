@@ -7,8 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../api/http/errors.ts';
 import { initiativeDocument } from '../../../api/search/documents.ts';
-import { createMeiliClient } from '../../../api/search/meili-client.ts';
-import { type IndexRequest, openFromHits, PLACE_FIELDS, type PlaceHit, placeParams, queryIndexes } from '../../../api/search/meili-query.ts';
+import { createMeiliPost } from '../../../api/search/meili-client.ts';
+import { type IndexRequest, indexRequests, openFromHits, PLACE_FIELDS, type PlaceHit, placeParams, queryIndexes } from '../../../api/search/meili-query.ts';
 import { indexNames } from '../../../api/search/search-store.ts';
 import { readInitiativeFile } from '../../../core/model/index.ts';
 import { FIXTURE_CONTENT, fixtureModel } from '../../helpers/content.ts';
@@ -28,7 +28,8 @@ const at = (time: string) => new Date(`2026-12-22T${time}:00+01:00`);
 describe('openFromHits', () => {
   const hits = [hitOf('mardi-matin', tuesdayMorning), hitOf('jour-et-nuit', tuesdayMorning, '24/7'), hitOf('sans-horaire', tuesdayMorning, null)];
 
-  it("reads today's slots sent with the hits when the index was synced today", () => {
+  it("reads today's open ranges sent with the hits when the index was synced today", () => {
+    expect(hits[0]?.todayOpen.length).toBe(2); // 9 h–12 h: one range, two numbers (not 36 slots)
     expect(openFromHits(hits, at('10:00'), false)).toEqual(new Set(['mardi-matin', 'jour-et-nuit']));
     expect(openFromHits(hits, at('11:59'), false)).toEqual(new Set(['mardi-matin', 'jour-et-nuit']));
     expect(openFromHits(hits, at('12:00'), false)).toEqual(new Set(['jour-et-nuit']));
@@ -46,17 +47,32 @@ describe('openFromHits', () => {
 });
 
 describe('placeParams', () => {
-  const request: IndexRequest = { q: 'wifi', filter: ['status = "active"'], page: 2, limit: 10, openNow: false, withSections: false };
+  const request: IndexRequest = { q: 'wifi', filter: ['status = "active"'], page: 2, limit: 10, openNow: false, withSections: false, matchingStrategy: 'all' };
 
   it('asks one page with the facets and only the fields the answer needs', () => {
     expect(placeParams(request)).toEqual({
+      q: 'wifi',
       filter: ['status = "active"'],
       hitsPerPage: 10,
       page: 2,
       facets: ['kind', 'services', 'publics', 'commune'],
       attributesToRetrieve: [...PLACE_FIELDS],
+      matchingStrategy: 'all',
     });
     expect(PLACE_FIELDS).not.toContain('openSlots');
+    expect(PLACE_FIELDS).not.toContain('hours');
+    expect(PLACE_FIELDS).not.toContain('formes');
+  });
+
+  it('sends places and guide sections in one multi-search for scope=all', () => {
+    const names = indexNames('x_');
+    expect(indexRequests(names, request).path).toBe('/indexes/x_initiatives/search');
+    const both = indexRequests(names, { ...request, withSections: true, docsQ: 'install wifi' });
+    expect(both.path).toBe('/multi-search');
+    expect(both.body.queries).toMatchObject([
+      { indexUid: 'x_initiatives', q: 'wifi' },
+      { indexUid: 'x_docs', q: 'install wifi' },
+    ]);
   });
 
   it('sorts nearest first around a point', () => {
@@ -67,9 +83,9 @@ describe('placeParams', () => {
 describe('queryIndexes', () => {
   it('answers 503 search_unavailable when Meilisearch cannot be reached', async () => {
     const port = await closedPort();
-    const client = createMeiliClient(`http://127.0.0.1:${port}`, 'key', 2_000);
-    const request: IndexRequest = { q: '', filter: ['status = "active"'], page: 1, limit: 20, openNow: false, withSections: true };
-    const error = await queryIndexes(client, indexNames('absent_'), request, new Date()).catch((e: unknown) => e);
+    const post = createMeiliPost(`http://127.0.0.1:${port}`, 'key', 2_000);
+    const request: IndexRequest = { q: '', filter: ['status = "active"'], page: 1, limit: 20, openNow: false, withSections: true, matchingStrategy: 'all' };
+    const error = await queryIndexes(post, indexNames('absent_'), request, new Date()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ status: 503, code: 'search_unavailable', message: expect.stringMatching(/^La recherche ne répond pas/) });
   });

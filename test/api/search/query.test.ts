@@ -53,7 +53,7 @@ describe('parseSearchQuery', () => {
     expect(parseSearchQuery({}, allowed)).toEqual({});
   });
 
-  const PARAMETERS = 'q, near, lat, lng, radiusKm, kind, service, public, commune, openNow, page, limit, scope';
+  const PARAMETERS = 'q, near, lat, lng, radiusKm, kind, service, public, commune, openNow, page, limit, scope, at';
   const KINDS = 'epn, permanence, formation, wifi, materiel, accompagnement, evenement';
   const SERVICES = 'aide-demarches-administratives, acces-internet-materiel, formation-aidants';
 
@@ -69,6 +69,11 @@ describe('parseSearchQuery', () => {
     ['an empty place', { near: '  ' }, { near: 'Le lieu est vide : tapez un code postal ou une commune.' }],
     ['a filter that is not text', { kind: { a: 'b' } }, { kind: 'kind attend un texte.' }],
     ['a text too long', { q: 'x'.repeat(201) }, { q: 'La recherche est trop longue (200 caractères au plus).' }],
+    [
+      'a time without its offset',
+      { at: '2026-12-21T10:00:00' },
+      { at: 'at est une date et une heure ISO 8601 avec son fuseau, par exemple 2026-12-21T10:00:00+01:00.' },
+    ],
   ])('refuses %s as an invalid parameter', (_what, raw, fields) => {
     expect(refusal(raw)).toEqual({ status: 400, code: 'invalid_query', message: 'La recherche contient un paramètre invalide.', fields });
   });

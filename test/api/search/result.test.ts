@@ -58,7 +58,7 @@ describe('toSearchHit', () => {
 
   it('says closed when not among the open ones, and unknown (null) for a place without hours', () => {
     expect(toSearchHit(hitOf(), new Set(), undefined, monday)).toMatchObject({ openNow: false, todayHours: "Fermé aujourd'hui" });
-    const noHours = toSearchHit(hitOf({ hours: null, weekHours: [] }), new Set(['permanence-marcinelle']), undefined, tuesday);
+    const noHours = toSearchHit(hitOf({ hasHours: false, weekHours: [] }), new Set(['permanence-marcinelle']), undefined, tuesday);
     expect(noHours).toMatchObject({ openNow: null, todayHours: null });
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../../core/wire/search.ts';
 import {
+  alternativesText,
   facetOptions,
   hitFacts,
   mapPoint,
@@ -69,6 +70,23 @@ describe('summary', () => {
     ['all places on the map', result(1), 'q=epn', 'map', '1 lieu trouvé.'],
   ] as const)('says %s', (_what, answer, search, view, expected) => {
     expect(summary(answer, state(search), view)).toBe(expected);
+  });
+});
+
+describe('what else the answer says', () => {
+  it('says when no place had every word', () => {
+    expect(summary(result(2, { partial: true }), new URLSearchParams('q=imprimer+un+document'), 'list')).toBe(
+      '2 lieux trouvés. Aucun lieu ne contient tous vos mots : voici ceux qui en contiennent le plus.',
+    );
+  });
+
+  it('offers the other sections of a shared postcode', () => {
+    const near = { label: '6030 Marchienne-au-Pont', lat: 50.4, lng: 4.39, alternatives: ['Goutroux'] };
+    expect(summary(result(3, { near }), new URLSearchParams('near=6030'), 'list')).toBe(
+      '3 lieux trouvés près de 6030 Marchienne-au-Pont, du plus proche au plus loin.',
+    );
+    expect(alternativesText(result(3, { near }))).toBe(' Ou vouliez-vous dire : Goutroux ? Tapez-le dans « Où ? ».');
+    expect(alternativesText(result(3))).toBe('');
   });
 });
 
