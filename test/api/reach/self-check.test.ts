@@ -77,7 +77,7 @@ const profiles: Profile[] = [
     canDo: 10,
     guides: ['identite-securite/reconnaitre-arnaque-sms-mail', 'identite-securite/mots-de-passe-gestionnaire'],
     places: ['formation-chatelet'],
-    near: '6200 Châtelet, Bouffioulx, Châtelineau',
+    near: '6200 Châtelet',
   },
   {
     name: 'online procedures to learn, in Marcinelle: second guides fill the three',
