@@ -8,11 +8,21 @@ import { MeiliStartError, startMeili } from '../../../api/search/meili-server.ts
 import { tempDir } from '../../helpers/content.ts';
 
 const dataDir = tempDir('passerelle-meili-life-');
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+/** Every server a test starts, stopped at the end even when an assertion failed half-way (no orphan left running). */
+const started: { stop(): Promise<void> }[] = [];
+const start = async (opts: Parameters<typeof startMeili>[0]) => {
+  const meili = await startMeili(opts);
+  started.push(meili);
+  return meili;
+};
+afterAll(async () => {
+  await Promise.allSettled(started.map((m) => m.stop()));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('bundled Meilisearch', () => {
   it('starts, keeps its master key across restarts, and stops cleanly', async () => {
-    const first = await startMeili({ dataDir, env: {} });
+    const first = await start({ dataDir, env: {} });
     expect(first.external).toBe(false);
     expect(first.host).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const keyFile = path.join(dataDir, 'meili-master-key');
@@ -30,7 +40,7 @@ describe('bundled Meilisearch', () => {
     await expect(fetch(`${first.host}/health`)).rejects.toThrow();
     expect(fs.existsSync(path.join(dataDir, 'meili-running.json'))).toBe(false);
 
-    const second = await startMeili({ dataDir, env: {} });
+    const second = await start({ dataDir, env: {} });
     expect(second.apiKey).toBe(first.apiKey);
     await second.stop();
   });
@@ -40,7 +50,7 @@ describe('bundled Meilisearch', () => {
     try {
       const key = '-GkeyThatLooksLikeAnOption0123456789';
       fs.writeFileSync(path.join(dir, 'meili-master-key'), key, { mode: 0o600 });
-      const meili = await startMeili({ dataDir: dir, env: {} });
+      const meili = await start({ dataDir: dir, env: {} });
       try {
         expect(meili.apiKey).toBe(key);
         expect((await fetch(`${meili.host}/indexes`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
@@ -67,7 +77,7 @@ describe('bundled Meilisearch', () => {
 
   it('uses an external server when MEILI_HOST and MEILI_MASTER_KEY are set', async () => {
     const ownDir = tempDir('passerelle-meili-ext-');
-    const own = await startMeili({ dataDir: ownDir, env: {} });
+    const own = await start({ dataDir: ownDir, env: {} });
     try {
       const external = await startMeili({ dataDir, env: { MEILI_HOST: `${own.host}/`, MEILI_MASTER_KEY: own.apiKey } });
       expect(external).toMatchObject({ host: own.host, apiKey: own.apiKey, external: true });
@@ -87,13 +97,13 @@ describe('bundled Meilisearch', () => {
   it('stops the Meilisearch a crashed server left behind, instead of reusing it as external for ever', async () => {
     const dir = tempDir('passerelle-meili-orphan-');
     try {
-      const orphan = await startMeili({ dataDir: dir, env: {} });
+      const orphan = await start({ dataDir: dir, env: {} });
       const running = path.join(dir, 'meili-running.json');
       const record = JSON.parse(fs.readFileSync(running, 'utf8')) as { pid: number; owner: number };
       expect(record.owner).toBe(process.pid);
       // As if the server that started it had died: its owner is a pid that no longer runs.
       fs.writeFileSync(running, JSON.stringify({ ...record, owner: 2 ** 22 + 12345 }));
-      const fresh = await startMeili({ dataDir: dir, env: {} });
+      const fresh = await start({ dataDir: dir, env: {} });
       expect(fresh.external).toBe(false);
       await expect
         .poll(() => {
