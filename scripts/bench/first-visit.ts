@@ -58,6 +58,8 @@ export interface FirstVisit {
   tbt: number;
   cls: number;
   load: number;
+  /** Every file of the visit: address, bytes transferred, bytes unpacked. */
+  files: { name: string; transfer: number; decoded: number }[];
 }
 
 interface PageMetrics {
@@ -142,6 +144,7 @@ export async function measureFirstVisit(browser: Browser, url: string, profile: 
       tbt,
       cls: m.cls,
       load: m.load,
+      files: m.files,
     };
   } finally {
     await context.close();
@@ -265,7 +268,7 @@ export async function benchFirstVisit({ runs, profiles, baseline }: { runs: numb
       for (const [pageName, pagePath] of BENCH_PAGES)
         for (const [label] of builds) {
           const visits = results.get(`${label}\u0000${pagePath}`) ?? [];
-          const m = (key: keyof Omit<FirstVisit, 'url' | 'encoding'>) => median(visits.map((v) => v[key]));
+          const m = (key: keyof Omit<FirstVisit, 'url' | 'encoding' | 'files'>) => median(visits.map((v) => v[key]));
           const score = median(visits.map(lighthouseEstimate));
           const over = pageName.includes('hors budget')
             ? ''
