@@ -76,7 +76,7 @@ describe('the menu on a phone', () => {
         expect(await menu.getAttribute('open'), what).not.toBeNull();
         expect(await links.count(), what).toBe(5);
         for (const link of await links.all()) expect(await link.isVisible(), `${what}: ${await link.textContent()}`).toBe(true);
-        expect(await menu.locator('input[type="search"]').isVisible(), `${what}: search box`).toBe(true);
+        expect(await page.locator('header.entete input[type="search"]').isVisible(), `${what}: search box`).toBe(true);
         if (js) {
           // Escape closes it and gives the focus back to « Menu ».
           await links.first().focus();

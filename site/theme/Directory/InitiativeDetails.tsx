@@ -79,7 +79,8 @@ export default function InitiativeDetails({ view, extra = {}, sheet }: { view: I
         {contact?.phone && (
           <p className="fiche-lieu__tel">
             <a className="bouton-action" href={contact.phoneHref}>
-              Appeler le <span className="fiche-lieu__numero">{contact.phone}</span>
+              {'Appeler le '}
+              <span className="fiche-lieu__numero">{contact.phone}</span>
             </a>
           </p>
         )}

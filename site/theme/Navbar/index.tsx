@@ -1,8 +1,9 @@
 // The site's header, the same on every page: Docusaurus renders it on its pages, and the
-// light pages get it from the /gabarit-annuaire template (site/directory/shell.ts). On a
-// phone, « Menu » is a <details>: it opens and closes without JavaScript. Where scripts
-// run, Escape or leaving it closes it, and it closes after a page change. On a wide
-// screen the links and the search box sit in the bar.
+// light pages get it from the /gabarit-annuaire template (site/directory/shell.ts): the
+// logo, the search box, and the links in a <details>, « Menu » on a phone: it opens and
+// closes without JavaScript. Where scripts run, Escape or leaving it closes it, and so
+// does a page change. On a wide screen the same links sit in the bar (the <details>'
+// content shown closed, site/css/parts/shell.css): one form, one list of links.
 
 import Link from '@docusaurus/Link';
 import { useLocation } from '@docusaurus/router';
@@ -66,14 +67,11 @@ export default function Navbar(): ReactNode {
       <div className="entete__barre">
         <a className="entete__logo" href={sitePaths.home}>
           <img src="/img/logo.svg" alt="" width={32} height={32} />
-          <span>Passerelle</span>
+          <span className="entete__nom">Passerelle</span>
           <span className="sr-only">, accueil</span>
         </a>
-        <nav className="entete__nav" aria-label="Menu principal">
-          <Links pathname={pathname} />
-        </nav>
         <div className="entete__recherche">
-          <SearchBar id="recherche-site" compact />
+          <SearchBar id="recherche-site" />
         </div>
         <details className="entete__menu" ref={menu} onKeyDown={onKeyDown} onBlur={onBlur}>
           <summary>
@@ -83,7 +81,6 @@ export default function Navbar(): ReactNode {
             Menu
           </summary>
           <div className="entete__panneau">
-            <SearchBar id="recherche-menu" />
             <nav aria-label="Menu principal">
               <Links pathname={pathname} />
             </nav>

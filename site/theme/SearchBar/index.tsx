@@ -6,8 +6,7 @@
 import { useHistory } from '@docusaurus/router';
 import type { FormEvent, ReactNode } from 'react';
 
-/** `compact`: the button is a magnifier (its name stays « Chercher »), for the wide header bar. */
-export default function SearchBar({ id = 'recherche-site', compact = false }: { id?: string; compact?: boolean }): ReactNode {
+export default function SearchBar({ id = 'recherche-site' }: { id?: string }): ReactNode {
   const history = useHistory();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const q = new FormData(event.currentTarget).get('q');
@@ -22,17 +21,12 @@ export default function SearchBar({ id = 'recherche-site', compact = false }: { 
       </label>
       <input id={`${id}-q`} name="q" type="search" placeholder="Rechercher…" maxLength={200} enterKeyHint="search" className="recherche-site__champ" />
       <button type="submit" className="button button--primary button--sm recherche-site__bouton">
-        {compact ? (
-          <>
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-              <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.5" />
-              <path d="M15.5 15.5 21 21" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
-            </svg>
-            <span className="sr-only">Chercher</span>
-          </>
-        ) : (
-          'Chercher'
-        )}
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.5" />
+          <path d="M15.5 15.5 21 21" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+        </svg>
+        {/* In the wide header bar only the magnifier shows; the name stays « Chercher ». */}
+        <span className="recherche-site__texte">Chercher</span>
       </button>
     </form>
   );
