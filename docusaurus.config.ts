@@ -1,11 +1,12 @@
 // The Docusaurus site: guides and curriculum as two docs instances, news as the blog,
-// our pages and local theme from site/. Initiative pages are rendered after the build
-// by site/directory (not Docusaurus routes, so the JS of every page stays the same size).
+// our pages and local theme from site/. The citizen's pages (home, 404, the directory and
+// its listings) are light pages rendered after the build by site/directory, in the same
+// shell but without Docusaurus' runtime (see site/directory/light-pages.tsx).
 
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { resolvePaths } from './core/model/paths.ts';
-import { normalizeSiteUrl, sitePaths } from './core/urls.ts';
+import { normalizeSiteUrl } from './core/urls.ts';
 import contentPlugin from './plugins/docusaurus/content-plugin.ts';
 import themePasserelle from './plugins/docusaurus/theme-passerelle.ts';
 import { passerelleRemarkPlugins } from './plugins/remark/index.ts';
@@ -85,44 +86,9 @@ const config: Config = {
   ],
   themeConfig: {
     colorMode: { defaultMode: 'light', disableSwitch: true, respectPrefersColorScheme: false },
-    navbar: {
-      title: 'Passerelle',
-      logo: { alt: 'Passerelle, accueil', src: 'img/logo.svg' },
-      items: [
-        // Plain HTML links: /annuaire is served by our renderer, not a Docusaurus route, and a
-        // `pathname://` item would get an "external link" icon with an English label.
-        { type: 'html', position: 'left', value: `<a class="navbar__item navbar__link" href="${sitePaths.directory}">Trouver de l’aide</a>` },
-        { to: '/guides', label: 'Guides', position: 'left', activeBaseRegex: '^/guides' },
-        { to: '/formation', label: 'Formation des aidants', position: 'left', activeBaseRegex: '^/formation' },
-        { to: '/actualites', label: 'Actualités', position: 'left' },
-        { to: '/proposer', label: 'Proposer une initiative', position: 'right' },
-      ],
-    },
-    footer: {
-      style: 'dark',
-      links: [
-        {
-          title: 'Passerelle',
-          items: [
-            { html: `<a class="footer__link-item" href="${sitePaths.directory}">Trouver de l’aide</a>` },
-            { label: 'Guides pas à pas', to: '/guides' },
-            { label: 'Formation des aidants', to: '/formation' },
-            { label: 'Les mots du numérique', to: '/glossaire' },
-          ],
-        },
-        {
-          title: 'Participer',
-          items: [
-            { label: 'Proposer une initiative', to: '/proposer' },
-            { label: 'Actualités', to: '/actualites' },
-            { label: 'API pour les partenaires', to: '/api-partenaires' },
-            { label: 'Données ouvertes', to: '/donnees-ouvertes' },
-            { label: 'Développer avec Passerelle', to: '/developpeurs' },
-          ],
-        },
-      ],
-      copyright: "Passerelle, un outil libre du plan « Charleroi, territoire d'inclusion numérique ».",
-    },
+    // The header, its menu and the footer are ours (site/theme/Navbar, Footer; their links in
+    // site/theme/SiteShell/links.ts), the same on Docusaurus pages and on the light pages.
+    navbar: { title: 'Passerelle', logo: { alt: 'Passerelle, accueil', src: 'img/logo.svg' }, items: [] },
     docs: { sidebar: { hideable: false } },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
   } satisfies Preset.ThemeConfig,

@@ -80,3 +80,25 @@ export function formatWeek(week: TimeRange[][]): DayHours[] {
 export function alwaysOpen(week: TimeRange[][]): boolean {
   return week.length === 7 && week.every((d) => d.length === 1 && d[0]?.from === '00:00' && d[0]?.to === '24:00');
 }
+
+/**
+ * The open days of a typical week in words: « tous les jours », « du lundi au vendredi »,
+ * « mardi et jeudi », « du lundi au mercredi et samedi »; '' when no day is open. Runs of
+ * three days or more are said as « du … au … ».
+ */
+export function formatOpenDays(week: Pick<DayHours, 'name' | 'closed'>[]): string {
+  const open = week.map((d) => !d.closed);
+  if (open.length === 7 && open.every(Boolean)) return 'tous les jours';
+  const parts: string[] = [];
+  for (let day = 0; day < week.length; day++) {
+    if (!open[day]) continue;
+    let end = day;
+    while (end + 1 < week.length && open[end + 1]) end++;
+    const first = week[day]?.name ?? '';
+    const last = week[end]?.name ?? '';
+    if (end - day >= 2) parts.push(`du ${first} au ${last}`);
+    else for (let d = day; d <= end; d++) parts.push(week[d]?.name ?? '');
+    day = end;
+  }
+  return joinFr(parts);
+}

@@ -1,6 +1,8 @@
 // The controlled vocabularies (kinds, services, publics…) kept in content/territory/vocabularies.yml.
 // Values reuse the French open-data standard « lieux de médiation numérique » v1 through `standard`,
-// Belgian additions are listed apart (`*_be`) and have none.
+// Belgian additions are listed apart (`*_be`) and have none. Three wordings per term: `standard`
+// (exports), `label` (forms, moderation, exports' French), and `citizen`, the plain words the
+// public pages show (« Personnes qui ont du mal à lire et à écrire » for « Illettrisme »).
 import path from 'node:path';
 import * as z from 'zod';
 import { toProblems } from '../field-errors.ts';
@@ -10,6 +12,8 @@ const termSchema = z
   .object({
     slug: z.string().regex(/^[a-z0-9-]+$/),
     label: z.string().min(1),
+    /** The same term in plain words for the public pages; `label` when absent. */
+    citizen: z.string().min(1).optional(),
     standard: z.string().min(1).optional(),
     description: z.string().optional(),
   })
@@ -39,6 +43,8 @@ export type VocabularyName = (typeof VOCABULARY_NAMES)[number];
 export type Vocabularies = Record<VocabularyName, Term[]> & {
   /** Label of a slug in a vocabulary, or the slug itself when unknown. */
   label(name: VocabularyName, slug: string): string;
+  /** The plain words of a slug for the public pages: its `citizen` wording, else its label. */
+  citizen(name: VocabularyName, slug: string): string;
   has(name: VocabularyName, slug: string): boolean;
   slugs(name: VocabularyName): string[];
 };
@@ -72,6 +78,10 @@ export function loadVocabularies(territoryDir: string): Vocabularies {
   return {
     ...lists,
     label: (name, slug) => index.get(name)?.get(slug)?.label ?? slug,
+    citizen: (name, slug) => {
+      const term = index.get(name)?.get(slug);
+      return term?.citizen ?? term?.label ?? slug;
+    },
     has: (name, slug) => index.get(name)?.has(slug) ?? false,
     slugs: (name) => lists[name].map((t) => t.slug),
   };

@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in
 // the same run. Not timed tests: run them by hand and record the figures in the issue note.
 import { benchBuild } from './build.ts';
+import { benchFirstVisit } from './first-visit.ts';
 import { benchPublish } from './publish.ts';
 import { benchRelevance } from './relevance.ts';
 import { benchSearch } from './search.ts';
@@ -14,6 +15,12 @@ const option = (flag: string) => {
 };
 
 const benches: Record<string, () => Promise<void>> = {
+  'first-visit': () =>
+    benchFirstVisit({
+      runs: Number(option('--runs') ?? 3),
+      profiles: (option('--profiles') ?? 'slow-3g,lighthouse').split(','),
+      ...(option('--baseline') ? { baseline: option('--baseline') } : {}),
+    }),
   build: () => benchBuild((option('--sizes') ?? '0,54,1000,10000').split(',').map(Number)),
   publish: () => benchPublish((option('--sizes') ?? '54,10000').split(',').map(Number), Number(option('--samples') ?? 500), Number(option('--rate') ?? 4)),
   relevance: () => benchRelevance(),

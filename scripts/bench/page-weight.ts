@@ -1,5 +1,8 @@
 // What a page costs a phone: the HTML, CSS and JS a first visit of a page downloads,
-// raw and gzipped, read from a build directory.
+// raw and gzipped, read from a build directory: its scripts (classic, module, preloaded)
+// and stylesheets; a light page's stylesheet is inline, so in its HTML. What a page loads
+// later (Docusaurus' route chunks, a map on request) shows in the real first visit:
+// npm run bench -- first-visit.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -36,7 +39,10 @@ export function pageWeight(buildDir: string, urlPath: string): PageWeight {
     }
     return [raw, gz];
   };
-  const [js = 0, jsGzip = 0] = sum(/<script[^>]*\ssrc="([^"]+)"/g);
+  const [scripts = 0, scriptsGzip = 0] = sum(/<script[^>]*\ssrc="([^"]+)"/g);
+  const [preloads = 0, preloadsGzip = 0] = sum(/<link\b(?=[^>]*\b(?:rel="modulepreload"|as="script"))(?=[^>]*\bhref="([^"]+)")[^>]*>/g);
+  const js = scripts + preloads;
+  const jsGzip = scriptsGzip + preloadsGzip;
   const [css = 0, cssGzip = 0] = sum(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
   return { html: html.length, htmlGzip: zlib.gzipSync(html).length, js, jsGzip, css, cssGzip };
 }

@@ -69,13 +69,44 @@ export async function bundleClientScripts(paths: ProjectPaths): Promise<void> {
   fs.mkdirSync(path.join(outdir, 'leaflet'), { recursive: true });
   fs.copyFileSync(path.join(leaflet, 'leaflet.css'), path.join(outdir, 'leaflet/leaflet.css'));
   fs.cpSync(path.join(leaflet, 'images'), path.join(outdir, 'leaflet/images'), { recursive: true });
+  // The listing page's script and every light page's (site.js: the menu), as ES modules:
+  // a browser too old for them shows the pages without script, complete. The listing's
+  // interactive map (Leaflet) is a chunk loaded on request.
   await esbuild({
-    entryPoints: { initiative: path.join(paths.root, 'site/directory/client/initiative.ts') },
-    outdir: path.join(paths.build, 'passerelle'),
+    entryPoints: {
+      initiative: path.join(paths.root, 'site/directory/client/initiative.ts'),
+      site: path.join(paths.root, 'site/client/site.ts'),
+    },
+    outdir,
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2019'],
+    charset: 'utf8',
+    chunkNames: 'chunks/[name]-[hash]',
+    logLevel: 'warning',
+  });
+  await bundleLightStyles(paths, outdir);
+}
+
+/**
+ * The light pages' stylesheet (site/directory/shell.ts inlines it): site/css/light.css and
+ * every other stylesheet directly in site/css (a branch's own file styles these pages too).
+ */
+async function bundleLightStyles(paths: ProjectPaths, outdir: string): Promise<void> {
+  const dir = path.join(paths.root, 'site/css');
+  const others = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.css') && f !== 'light.css' && f !== 'custom.css')
+    .sort();
+  await esbuild({
+    stdin: { contents: ['light.css', ...others].map((f) => `@import "./${f}";`).join('\n'), resolveDir: dir, loader: 'css', sourcefile: 'light-pages.css' },
+    outfile: path.join(outdir, 'light.css'),
     bundle: true,
     minify: true,
-    format: 'iife',
-    target: ['es2018'],
+    charset: 'utf8',
+    target: ['chrome80', 'firefox78', 'safari13'],
     logLevel: 'warning',
   });
   // The partners' widget (served at /widget.js, cross-origin), the /integrer page's preview

@@ -1,5 +1,6 @@
-// A page of the site made by the server (the no-JavaScript answers of forms): the site's
-// shell around a <main>, or a bare French page when no site is built (API-only use).
+// A page of the site made by the server (the no-JavaScript answers of forms, the reach
+// pages): the site's shell (its <main> holds the slot), or a bare French page when no site
+// is built (API-only use).
 import { escapeHtml } from '../../core/html.ts';
 import { loadShell, type Shell } from './shell.ts';
 
@@ -18,13 +19,14 @@ export function renderPlainPage(buildDir: string | undefined, { title, body, pat
   } catch {
     shell = undefined;
   }
-  const main = `<main class="container container--narrow margin-vert--lg" id="passerelle-main">${body}</main>`;
-  if (!shell) return `<!doctype html><html lang="fr-BE"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${main}</body></html>`;
+  if (!shell)
+    return `<!doctype html><html lang="fr-BE"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main id="passerelle-main">${body}</main></body></html>`;
+  // The shell's slot is already inside its <main>: one main landmark per page.
   return shell.fill({
     title: escapeHtml(title),
     description: escapeHtml(title),
     path,
     head: noindex ? '<meta name="robots" content="noindex">' : '',
-    body: main,
+    body: `<div class="container--narrow">${body}</div>`,
   });
 }

@@ -1,6 +1,6 @@
 // Directory pages as static HTML, rendered with React on the server inside the site's
 // shell: /annuaire (the entry), each commune's and section's list (pages.ts), and one page
-// per listing. `renderDirectory` renders everything after a build; `createDirectoryRenderer`
+// per listing; with them the other light pages (light-pages.tsx: home and 404). `renderDirectory` renders everything after a build; `createDirectoryRenderer`
 // re-renders what one change touches (the listing's page, the lists it is or was on, the
 // entry's counts), yielding between pages so the server keeps answering. Files are written
 // beside and renamed into place; a page whose text did not change is not rewritten.
@@ -13,15 +13,18 @@ import { escapeHtml, scriptJson } from '../../core/html.ts';
 import type { ContentModel, Initiative } from '../../core/model/index.ts';
 import { isSlug, loadInitiatives } from '../../core/model/index.ts';
 import { tileUrl } from '../../core/tiles.ts';
-import { DIRECTORY_PATH, normalizeSiteUrl, type SiteUrl, sitePaths } from '../../core/urls.ts';
+import { DIRECTORY_PATH, initiativeUrl, normalizeSiteUrl, type SiteUrl, sitePaths } from '../../core/urls.ts';
 import type { SiteData, SiteScope } from '../../plugins/api/types.ts';
 import AreaList from '../theme/Directory/AreaList.tsx';
 import DirectoryEntry, { type AreaLink, type KindLink } from '../theme/Directory/DirectoryEntry.tsx';
 import InitiativeDetails from '../theme/Directory/InitiativeDetails.tsx';
 import type { ListEntryView } from '../theme/Directory/ListEntry.tsx';
 import type { SearchFormProps } from '../theme/Directory/SearchForm.tsx';
+import { SiteFactsContext } from '../theme/Directory/SiteFacts.tsx';
 import { jsonLd } from './json-ld.ts';
+import { homePageFile, notFoundPageFile, renderHomeHtml, renderNotFoundHtml, siteFactsOf } from './light-pages.tsx';
 import { type Area, areaPath, areasOf, communeArea, directoryFile, groupByArea, PAGE_SIZE, pageCount, sectionAreas, sortForList } from './pages.ts';
+import { qrSvg } from './qr-code.ts';
 import { loadShell, type Shell } from './shell.ts';
 import { toView } from './view-model.ts';
 
@@ -56,7 +59,8 @@ export function listPageFile(buildDir: string): string {
 
 export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initiative, siteUrl: SiteUrl, now: Date, extra: SiteData = {}): string {
   const view = toView(model, i, now);
-  const body = renderToStaticMarkup(<InitiativeDetails view={view} extra={extra} />);
+  const pageUrl = initiativeUrl(siteUrl, view.id);
+  const body = renderToStaticMarkup(<InitiativeDetails view={view} extra={extra} sheet={{ pageUrl, qr: qrSvg(pageUrl) }} />);
   const hoursData = view.hours
     ? `<script type="application/json" id="horaires-data">${scriptJson({ upcoming: view.hours.upcoming, until: view.hours.upcomingUntil })}</script>`
     : '';
@@ -65,7 +69,7 @@ export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initi
     description: escapeHtml(i.summary),
     path: view.url,
     head: `<script type="application/ld+json">${scriptJson(jsonLd(i, view, siteUrl))}</script>`,
-    body: `${body}${hoursData}<script src="${CLIENT_SCRIPT}" defer></script>`,
+    body: `${body}${hoursData}<script type="module" src="${CLIENT_SCRIPT}"></script>`,
   });
 }
 
@@ -80,7 +84,13 @@ const entryOf = (model: ContentModel, i: Initiative): ListEntryView => ({
 });
 
 /** /annuaire: the communes (and sections) with their counts. */
-export function renderEntryHtml(shell: Shell, model: ContentModel, byArea: Map<string, Initiative[]>, total: number): string {
+export function renderEntryHtml(
+  shell: Shell,
+  model: ContentModel,
+  byArea: Map<string, Initiative[]>,
+  total: number,
+  facts = { listings: total, demoListings: 0 },
+): string {
   const countOf = (area: Area) => byArea.get(area.key)?.length ?? 0;
   const communes: AreaLink[] = model.territory.communes.flatMap((c) => {
     const area = communeArea(model, c.slug);
@@ -108,7 +118,11 @@ export function renderEntryHtml(shell: Shell, model: ContentModel, byArea: Map<s
     ),
     path: sitePaths.directory,
     head: '',
-    body: `${renderToStaticMarkup(<DirectoryEntry communes={communes} total={total} search={searchFormProps(model)} kinds={kinds} />)}<script type="module" src="${SEARCH_SCRIPT}"></script>`,
+    body: `${renderToStaticMarkup(
+      <SiteFactsContext.Provider value={facts}>
+        <DirectoryEntry communes={communes} total={total} search={searchFormProps(model)} kinds={kinds} />
+      </SiteFactsContext.Provider>,
+    )}<script type="module" src="${SEARCH_SCRIPT}"></script>`,
   });
 }
 
@@ -184,7 +198,10 @@ export function renderDirectory({ buildDir, model, siteUrl = normalizeSiteUrl(un
     if (!byArea.has(area.key)) continue;
     for (const [url, html] of renderAreaPages(shell, model, area, byArea)) write(directoryFile(buildDir, url), html);
   }
-  write(listPageFile(buildDir), renderEntryHtml(shell, model, byArea, active.length));
+  const facts = siteFactsOf(active);
+  write(listPageFile(buildDir), renderEntryHtml(shell, model, byArea, active.length, facts));
+  writeFileAtomic(homePageFile(buildDir), renderHomeHtml(shell, facts));
+  writeFileAtomic(notFoundPageFile(buildDir), renderNotFoundHtml(shell));
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name);
     if (entry.isFile() && (entry.name.endsWith('.html') || entry.name.endsWith('.tmp')) && !keep.has(file)) fs.rmSync(file);
@@ -239,8 +256,8 @@ export function createDirectoryRenderer({
         await yieldToLoop();
       }
       const byArea = groupByArea(model, all.values());
-      let total = 0;
-      for (const i of all.values()) if (i.status === 'active') total++;
+      const facts = siteFactsOf([...all.values()].filter((i) => i.status === 'active'));
+      const total = facts.listings;
       for (const area of areas.values()) {
         await yieldToLoop();
         let pages = 0;
@@ -258,7 +275,9 @@ export function createDirectoryRenderer({
         }
       }
       await yieldToLoop();
-      put(listPageFile(buildDir), renderEntryHtml(shell, model, byArea, total));
+      put(listPageFile(buildDir), renderEntryHtml(shell, model, byArea, total, facts));
+      // The home page says whether sample data is published.
+      put(homePageFile(buildDir), renderHomeHtml(shell, facts));
     },
   };
 }

@@ -1,19 +1,24 @@
-// What a directory page shows, computed once from an initiative and the vocabularies:
-// labels in French, the typical week, links. Components stay dumb and testable.
+// What a listing page shows, computed once from an initiative and the vocabularies: the
+// citizen's words for every term (the standard's stay for exports), the typical week, the
+// links (each once), the way back to its lists, the map. Components stay dumb and testable.
 import { formatDate, formatPeriod } from '../../core/format-fr.ts';
-import { alwaysOpen, type DayHours, formatWeek, hoursNotes, openIntervals, typicalWeek } from '../../core/hours/index.ts';
-import type { ContentModel, Initiative } from '../../core/model/index.ts';
+import { alwaysOpen, type DayHours, formatOpenDays, formatWeek, hoursNotes, openIntervals, typicalWeek } from '../../core/hours/index.ts';
+import type { ContentModel, Initiative, VocabularyName } from '../../core/model/index.ts';
 import { sitePaths } from '../../core/urls.ts';
+import { areaPath, areasOf } from './pages.ts';
+import { type StaticMap, staticMap } from './static-map.ts';
 
 export interface InitiativeView {
   id: string;
   url: string;
   name: string;
   kind: string;
+  /** The kind in plain words (« Aide sur place, chaque semaine »). */
   kindLabel: string;
   summary: string;
   descriptionParagraphs: string[];
-  organisation: { name: string; website?: string };
+  organisation: { name: string };
+  /** Every term in the citizen's words (vocabularies.yml `citizen`, else `label`). */
   services: string[];
   publics: string[];
   support: string[];
@@ -21,10 +26,26 @@ export interface InitiativeView {
   access: { cost: string; appointment: string; modes: string[]; accessibility: string[] };
   address: { street: string; postcode: string; locality: string; communeName: string };
   geo: { lat: number; lng: number };
+  /** The lists this listing is on, commune first: the way back (breadcrumb). */
+  areas: { name: string; url: string }[];
   osmUrl: string;
   routeUrl: string;
-  hours?: { raw: string; week: DayHours[]; alwaysOpen: boolean; notes: string[]; upcoming: [number, number][]; upcomingUntil: number };
-  contact?: { phone?: string; phoneHref?: string; email?: string; website?: string };
+  map: StaticMap;
+  hours?: {
+    raw: string;
+    week: DayHours[];
+    alwaysOpen: boolean;
+    /** « mardi et jeudi », « du lundi au vendredi »: what the page says before its script knows the time. */
+    openDays: string;
+    notes: string[];
+    upcoming: [number, number][];
+    upcomingUntil: number;
+  };
+  contact?: { phone?: string; phoneHref?: string; email?: string };
+  /** The place's web address, else its organisation's. */
+  website?: string;
+  /** The organisation's site when it is another address (the same link is never shown twice). */
+  organisationWebsite?: string;
   period?: { start: string; end?: string; text: string };
   demo: boolean;
   updated: string;
@@ -46,10 +67,13 @@ function hoursView(raw: string, now: Date): NonNullable<InitiativeView['hours']>
   const cached = hoursCache.get(key);
   if (cached) return cached;
   const until = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000);
+  const typical = typicalWeek(raw, now);
+  const week = formatWeek(typical);
   const view = {
     raw,
-    week: formatWeek(typicalWeek(raw, now)),
-    alwaysOpen: alwaysOpen(typicalWeek(raw, now)),
+    week,
+    alwaysOpen: alwaysOpen(typical),
+    openDays: formatOpenDays(week),
     notes: hoursNotes(raw),
     upcoming: openIntervals(raw, now, until),
     upcomingUntil: until.getTime(),
@@ -59,43 +83,55 @@ function hoursView(raw: string, now: Date): NonNullable<InitiativeView['hours']>
   return view;
 }
 
+/** `tel:` target of a written number: digits and a leading +. */
+export const telHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`;
+
+function websites(own: string | undefined, organisation: string | undefined): Pick<InitiativeView, 'website' | 'organisationWebsite'> {
+  const same = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+  if (own && organisation && !same(own, organisation)) return { website: own, organisationWebsite: organisation };
+  const one = own ?? organisation;
+  return one ? { website: one } : {};
+}
+
 export function toView(model: ContentModel, i: Initiative, now = new Date()): InitiativeView {
   const v = model.vocabularies;
-  const labels = (name: Parameters<typeof v.label>[0], slugs: string[] = []) => slugs.map((s) => v.label(name, s));
+  const words = (name: VocabularyName, slugs: string[] = []) => slugs.map((s) => v.citizen(name, s));
   const commune = model.territory.commune(i.address.commune);
   const { lat, lng } = i.geo;
-  let hours: InitiativeView['hours'];
-  if (i.hours) hours = hoursView(i.hours, now);
   const phone = i.contact?.phone;
+  const email = i.contact?.email;
   return {
     id: i.id,
     url: sitePaths.initiative(i.id),
     name: i.name,
     kind: i.kind,
-    kindLabel: v.label('kinds', i.kind),
+    kindLabel: v.citizen('kinds', i.kind),
     summary: i.summary,
     descriptionParagraphs: (i.description ?? '')
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .filter(Boolean),
-    organisation: i.organisation,
-    services: labels('services', i.services),
-    publics: labels('publics', i.publics),
-    support: labels('support', i.support),
-    languages: labels('languages', i.languages),
+    organisation: { name: i.organisation.name },
+    services: words('services', i.services),
+    publics: words('publics', i.publics),
+    support: words('support', i.support),
+    languages: words('languages', i.languages),
     access: {
-      cost: v.label('costs', i.access.cost),
-      appointment: v.label('appointments', i.access.appointment),
-      modes: labels('access_modes', i.access.modes),
-      accessibility: labels('accessibility', i.access.accessibility),
+      cost: v.citizen('costs', i.access.cost),
+      appointment: v.citizen('appointments', i.access.appointment),
+      modes: words('access_modes', i.access.modes),
+      accessibility: words('accessibility', i.access.accessibility),
     },
     address: { ...i.address, communeName: commune?.name ?? i.address.commune },
     geo: i.geo,
+    areas: areasOf(model, i).map((a) => ({ name: a.name, url: areaPath(a) })),
     osmUrl: `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=18/${lat}/${lng}`,
     routeUrl: `https://www.openstreetmap.org/directions?to=${lat}%2C${lng}`,
-    hours,
-    contact: i.contact ? { ...i.contact, phoneHref: phone ? `tel:${phone.replace(/[^+0-9]/g, '')}` : undefined } : undefined,
-    period: i.period ? { ...i.period, text: formatPeriod(i.period.start, i.period.end) } : undefined,
+    map: staticMap(lat, lng),
+    ...(i.hours ? { hours: hoursView(i.hours, now) } : {}),
+    ...(phone || email ? { contact: { ...(phone ? { phone, phoneHref: telHref(phone) } : {}), ...(email ? { email } : {}) } } : {}),
+    ...websites(i.contact?.website, i.organisation.website),
+    ...(i.period ? { period: { ...i.period, text: formatPeriod(i.period.start, i.period.end) } } : {}),
     demo: i.source.origin === 'demo',
     updated: i.updated,
     updatedText: formatDate(i.updated),

@@ -1,6 +1,7 @@
-// The shell of directory pages: the site's layout (navbar, footer, CSS) around an empty
-// slot. site/directory fills the slot for /annuaire and each /annuaire/<id> after the
-// build. Not linked, not in the sitemap.
+// The shell of the light pages (home, directory, listings, pages made by the server): the
+// site's layout (skip link, header with its menu, footer) around an empty slot.
+// site/directory/shell.ts takes it from the build, removes Docusaurus' scripts and
+// stylesheet, and fills the slot. Not linked, not in the sitemap.
 
 import Head from '@docusaurus/Head';
 import Layout from '@theme/Layout';

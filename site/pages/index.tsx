@@ -1,24 +1,19 @@
-// Home: the three entry points (help near me, guides, aidant training) and "propose".
+// Home, as a Docusaurus route (development, and a client-side link to "/"): the same
+// content as the light build/index.html that site/directory renders after the build and
+// the server answers with.
 
-import EntryPoints from '@theme/EntryPoints';
 import Layout from '@theme/Layout';
 import type React from 'react';
+import Home from '../theme/Home/index.tsx';
 
-export default function Home(): React.JSX.Element {
+export default function HomePage(): React.JSX.Element {
   return (
     <Layout
       title="Accueil"
       description="Trouver de l'aide pour le numérique près de chez vous, suivre un guide pas à pas, se former comme aidant numérique, à Charleroi Métropole."
     >
       <main className="container margin-vert--lg">
-        <div className="home-intro">
-          <h1>L'aide numérique près de chez vous</h1>
-          <p className="home-intro__texte">
-            Un formulaire en ligne, un code oublié, un téléphone neuf ? Vous n'êtes pas seul. À Charleroi Métropole, des personnes peuvent vous aider,
-            gratuitement.
-          </p>
-        </div>
-        <EntryPoints />
+        <Home />
       </main>
     </Layout>
   );

@@ -1,6 +1,6 @@
 // Types of the local theme's components as seen through the `@theme/` alias.
 declare module '@theme/EntryPoints' {
-  export default function EntryPoints(): import('react').JSX.Element;
+  export default function EntryPoints(props: { propose?: boolean }): import('react').JSX.Element;
 }
 declare module '@theme/Glossary' {
   export default function Glossary(props: { terms: import('../../core/model/glossary.ts').GlossaryTerm[] }): import('react').ReactNode;

@@ -369,8 +369,8 @@ describe('searching the directory', () => {
 describe('searching the whole site', () => {
   it('goes from the navbar on home to /recherche with guides and places', async () => {
     const { page, problems, close } = await watchedPage();
+    // Home is a light page (no client router): its search box is a plain form.
     await page.goto(stack.url);
-    await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
     await page.getByLabel('Rechercher sur le site').fill('itsme');
     await page.getByLabel('Rechercher sur le site').press('Enter');
     await page.waitForURL(/\/recherche\?q=itsme/);

@@ -99,7 +99,7 @@ async function showResult(f: HTMLFormElement): Promise<void> {
   const orientation = orient(parseAnswers(raw), guides);
   const postcode = parsePostcode(raw.cp);
   const found = postcode && orientation.toLearn.length ? await nearestPlaces(orientation.services, postcode) : { places: [] };
-  const main = document.getElementById('passerelle-main') ?? f.parentElement;
+  const main = f.parentElement ?? document.getElementById('passerelle-main');
   if (!main) return;
   main.innerHTML = renderDiagnosticResult({
     orientation,

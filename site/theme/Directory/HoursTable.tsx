@@ -1,6 +1,7 @@
-// Opening hours as a weekly table, Monday first, in the words of core/hours/format.ts.
-// Today's row is marked by the page's small script (the page is static; "today" is the
-// reader's, not the build's). A time never wraps inside itself.
+// Opening hours as a weekly table, Monday first, in the words of core/hours/format.ts (one
+// format everywhere; the spaces inside a time are non-breaking, so « 12 h 30 » never
+// wraps). Today's row is marked on screen by the page's script ("today" is the reader's,
+// not the build's); the printed sheet shows the plain week, true whatever the day.
 import type React from 'react';
 import type { InitiativeView } from '../../directory/view-model.ts';
 
@@ -12,7 +13,7 @@ export default function HoursTable({ hours }: { hours: NonNullable<InitiativeVie
       ) : (
         <table className="horaires">
           <caption className="sr-only">Horaires d'une semaine habituelle</caption>
-          <thead>
+          <thead className="sr-only">
             <tr>
               <th scope="col">Jour</th>
               <th scope="col">Heures</th>
@@ -20,7 +21,7 @@ export default function HoursTable({ hours }: { hours: NonNullable<InitiativeVie
           </thead>
           <tbody>
             {hours.week.map((d) => (
-              <tr key={d.name} data-jour={d.day + 1}>
+              <tr key={d.name} data-jour={d.day + 1} className={d.closed ? 'horaires__ferme' : undefined}>
                 <th scope="row">{d.name.charAt(0).toUpperCase() + d.name.slice(1)}</th>
                 <td>{d.text}</td>
               </tr>

@@ -1,4 +1,4 @@
-// A labelled list of vocabulary labels (services, publics…), or nothing when empty.
+// A labelled list of terms in the citizen's words (services, publics…), or nothing when empty.
 import type React from 'react';
 
 export default function TermList({ title, items }: { title: string; items: string[] }): React.JSX.Element | null {
