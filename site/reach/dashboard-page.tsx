@@ -9,7 +9,7 @@ import { sitePaths } from '../../core/urls.ts';
 export const DASHBOARD_EXPORTS = { json: '/api/export/indicateurs', csv: '/api/export/indicateurs.csv' } as const;
 
 const CSS = `.tdb__chiffres{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;list-style:none;padding:0;margin:1rem 0}
-.tdb__chiffres li{border:1px solid var(--ifm-color-emphasis-300);border-radius:8px;padding:.75rem;margin:0}
+.tdb__chiffres li{border:1px solid var(--ifm-color-emphasis-300,#bbb);border-radius:8px;padding:.75rem;margin:0}
 .tdb__nombre{display:block;font-size:2rem;font-weight:700;line-height:1.1}
 .tdb__table{display:table;width:100%;font-size:.875rem}
 .tdb__table th,.tdb__table td{padding:.3rem .35rem}
@@ -17,7 +17,7 @@ const CSS = `.tdb__chiffres{display:grid;grid-template-columns:repeat(auto-fit,m
 .tdb__table td{white-space:nowrap}
 .tdb__table td:not(:first-child),.tdb__table th:not(:first-child){text-align:right}
 .tdb__graphe{max-width:40rem;width:100%;height:auto}
-.tdb__avertissement{border-left:4px solid var(--ifm-color-warning-darkest);padding:.5rem .75rem;background:var(--ifm-color-emphasis-100)}`;
+.tdb__avertissement{border-left:4px solid var(--passerelle-warn-border,#8a5a00);padding:.5rem .75rem;background:var(--passerelle-warn-bg,#fff4d6)}`;
 
 /** A horizontal bar chart: an image for the eye, its table right after for everyone else. */
 function BarChart({ id, title, rows }: { id: string; title: string; rows: Count[] }) {
