@@ -14,6 +14,8 @@ import { startTestServer } from '../helpers/server.ts';
 
 const LONG = 'permanence-longue';
 const VERIFIED = 'lieu-verifie';
+/** A listing of the repository's content with `support: [illettrisme]`. */
+const LITERACY_LISTING = 'aide-numerique-en-francais-facile-a-lodelinsart';
 let site: Awaited<ReturnType<typeof lightSite>>;
 let repo: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -114,7 +116,12 @@ describe('the rest of the page', () => {
     expect(hrefs.filter((h, i) => hrefs.indexOf(h) !== i)).toEqual([]);
     // The organisation's site and the place's site are one address here: shown once.
     expect(hrefs.filter((h) => h?.startsWith('https://www.charleroi.be'))).toHaveLength(1);
-    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    let text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Se protéger des arnaques et des virus');
+    for (const jargon of ['Aide aux démarches administratives', 'Utilisation sécurisée du numérique']) expect(text).not.toContain(jargon);
+    // A place with specific support (since the demo data stopped inventing it, only a few have some).
+    await page.goto(`${repo.url}/annuaire/${LITERACY_LISTING}`);
+    text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('Personnes qui ont du mal à lire et à écrire');
     for (const jargon of ['Prise en charge spécifique', 'Illettrisme', 'Maîtrise des outils', 'Utilisation sécurisée du numérique'])
       expect(text).not.toContain(jargon);

@@ -378,7 +378,7 @@ describe('searching the whole site', () => {
     expect(await page.locator('a[href*="/guides/identite-securite/itsme-installer-activer"]').count()).toBeGreaterThan(0);
     await page.getByRole('heading', { name: 'Lieux' }).waitFor();
     expect(await page.locator('section[aria-labelledby="resultats-lieux"] a[href^="/annuaire/"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('a[href="/annuaire?q=itsme"]').count()).toBe(1);
+    expect(await page.locator('a[href="/annuaire/recherche?q=itsme"]').count()).toBe(1);
     expect(await page.locator('p[role=status]').textContent()).toMatch(/^Trouvé :/);
     expect(problems).toEqual([]);
     await close();
