@@ -51,7 +51,7 @@ const config: Config = {
           ...remark,
         },
         pages: { path: 'site/pages', ...remark },
-        theme: { customCss: './site/css/custom.css' },
+        theme: { customCss: ['./site/css/custom.css', './site/css/form.css', './site/css/moderation.css'] },
         sitemap: { ignorePatterns: ['/gabarit-annuaire', '/gabarit-annuaire/**'] },
       } satisfies Preset.Options,
     ],

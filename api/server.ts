@@ -10,6 +10,7 @@ import type { TrustProxy } from './config/env.ts';
 import { exportRouter } from './export/router.ts';
 import type { ExportService } from './export/service.ts';
 import { type HealthProbe, healthRouter } from './health/router.ts';
+import { hoursRouter } from './hours/router.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
 import { initiativesRouter } from './initiatives/router.ts';
 import { createInitiativesService } from './initiatives/service.ts';
@@ -23,7 +24,7 @@ import { inlineScriptHashes } from './site/inline-script-hashes.ts';
 import { proposalRoute } from './site/proposal-route.ts';
 import { staticSite } from './site/static-site.ts';
 import { type SubmissionsRouterOptions, submissionLimiter, submissionsRouter } from './submissions/router.ts';
-import type { SubmissionsService } from './submissions/service.ts';
+import { fileListings, type ListingLookup, type SubmissionsService } from './submissions/service.ts';
 
 export interface AppDeps {
   model: ContentModel;
@@ -33,7 +34,7 @@ export interface AppDeps {
   health?: HealthProbe;
   /** Absent when no search engine is configured: /api/search answers 503. */
   search?: SearchService;
-  submissions?: { service: SubmissionsService; options?: SubmissionsRouterOptions };
+  submissions?: { service: SubmissionsService; options?: SubmissionsRouterOptions; listings?: ListingLookup };
   moderation?: { auth: AuthService; service: ModerationService; loginLimit?: number };
   /** Open-data exports of the plugins (/api/export). */
   exports?: ExportService;
@@ -81,7 +82,8 @@ export function createApp({
     res.json(openapi);
   });
   api.use('/search', searchRouter(search));
-  const limiter = submissionLimiter(submissions?.options);
+  api.use('/hours', hoursRouter());
+  const limiter = submissionLimiter(submissions?.options, buildDir);
   if (submissions) api.use('/submissions', submissionsRouter(submissions.service, limiter));
   if (moderation) {
     api.use('/auth', authRouter(moderation.auth, { loginLimit: moderation.loginLimit }));
@@ -93,7 +95,16 @@ export function createApp({
   api.use(errorHandler(logger));
   app.use('/api', api);
 
-  if (submissions) app.use(proposalRoute(submissions.service, limiter, buildDir));
+  if (submissions)
+    app.use(
+      proposalRoute({
+        service: submissions.service,
+        limiter,
+        model,
+        listings: submissions.listings ?? fileListings(model),
+        ...(buildDir ? { buildDir } : {}),
+      }),
+    );
   if (buildDir) app.use(staticSite(buildDir));
   app.use(errorHandler(logger));
   return app;

@@ -21,6 +21,7 @@ import type {
   SiteData,
   SiteScope,
   Source,
+  SubmissionCorrectedEvent,
   SubmissionCreatedEvent,
   SubmissionDraft,
 } from './types.ts';
@@ -39,6 +40,7 @@ export interface HostLogger extends PluginLogger {
 
 export interface SideEffectEvents {
   onSubmissionCreated: SubmissionCreatedEvent;
+  onSubmissionCorrected: SubmissionCorrectedEvent;
   onApproved: ApprovedEvent;
   onRejected: DecisionEvent;
   onChangesRequested: DecisionEvent;
