@@ -23,7 +23,7 @@ export const FIELD_LABELS: Record<string, string> = {
   targetId: 'Fiche concernée',
   name: 'Nom',
   kind: 'Type',
-  summary: 'En une ou deux phrases, ce que vous proposez',
+  summary: 'Résumé, en une ou deux phrases',
   description: 'Description plus longue',
   organisation_name: 'Organisation',
   organisation_website: "Site de l'organisation",
@@ -328,7 +328,8 @@ export function initiativeFromForm(f: FormFields, base?: FormFields): Record<str
     const hoursText = composeHoursText(f);
     return { ...current, ...(hoursText ? { hoursText } : {}) };
   }
-  const before = initiativeOf(base);
+  // A commune the page did not ask (the postcode says it) is not a change: the server derives it.
+  const before = initiativeOf('address_commune' in f ? base : { ...base, address_commune: undefined });
   // A changed postcode alone: the server derives the commune and locality again.
   const patch = diffPatch(before, current);
   if (hoursChanged(f, base)) patch.hoursText = composeHoursText(f);

@@ -261,7 +261,7 @@ export function createModerationService({
 
   const nameOf = (s: Stored) => s.initiative?.name ?? (s.targetId ? (catalogue.get(s.targetId)?.name ?? s.targetId) : 'Demande');
 
-  function view(s: Stored, detail?: Pick<ModerationView, 'changes' | 'current' | 'preview' | 'duplicate'>): ModerationView {
+  function view(s: Stored, detail?: Pick<ModerationView, 'changes' | 'current' | 'proposal' | 'preview' | 'duplicate'>): ModerationView {
     const { tokenHash: _t, decidedBy: _d, patch: _p, ...rest } = s as Stored & { intent?: unknown };
     delete (rest as { intent?: unknown }).intent;
     const listing = s.initiative ?? (s.targetId ? catalogue.get(s.targetId) : undefined);
@@ -384,6 +384,7 @@ export function createModerationService({
       const proposal = s.status === 'pending' || s.status === 'changes_requested' ? proposalOf(s) : (s.initiative ?? (current ? fieldsOf(current) : undefined));
       return view(s, {
         ...(current ? { current: fieldsOf(current) } : {}),
+        ...(proposal ? { proposal } : {}),
         ...(current && s.type === 'update' && proposal ? { changes: describeChanges(model, fieldsOf(current), proposal) } : {}),
         preview: previewOf(s, proposal),
         duplicate: duplicateOf(s, knownPlaces()),

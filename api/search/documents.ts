@@ -43,6 +43,8 @@ export interface BuiltDocument {
   horizonStart: number;
   /** Searchable words that plugins add (toSearchDocument); empty by default. */
   keywords: string[];
+  /** Temporarily closed: the reason and the last closed day (null: until further notice); null when open. No open slot falls in it. */
+  closure: { reason: string; until: string | null } | null;
   hash: string;
 }
 
@@ -102,7 +104,11 @@ function hoursData(hours: string, horizon: Date): { slots: number[]; week: (stri
 export function initiativeDocument(model: ContentModel, i: Initiative, now: Date, transform?: DocumentTransform): InitiativeDocument {
   const v = model.vocabularies;
   const horizon = startOfDay(now);
-  const { slots, week } = i.hours ? hoursData(i.hours, horizon) : { slots: [], week: [] };
+  const data = i.hours ? hoursData(i.hours, horizon) : { slots: [], week: [] };
+  // A temporary closure: not open now, whatever the hours say, until the day after its last day.
+  const reopens = i.closure ? (i.closure.until ? nextDay(new Date(`${i.closure.until}T00:00:00`)).getTime() : Number.POSITIVE_INFINITY) : 0;
+  const slots = reopens ? data.slots.filter((slot) => slot * SLOT_MS >= reopens) : data.slots;
+  const week = data.week;
   const doc: Omit<BuiltDocument, 'hash'> = {
     id: i.id,
     name: i.name,
@@ -129,6 +135,7 @@ export function initiativeDocument(model: ContentModel, i: Initiative, now: Date
     weekHours: week,
     horizonStart: horizon.getTime(),
     keywords: [],
+    closure: i.closure && reopens > horizon.getTime() ? { reason: i.closure.reason, until: i.closure.until ?? null } : null,
   };
   if (!transform) return { ...doc, hash: hashOf(doc) };
   const { hash: _built, ...changed } = transform({ ...doc, hash: '' }, i);

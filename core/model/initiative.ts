@@ -61,7 +61,7 @@ function term(vocab: Vocabularies, name: VocabularyName, what: string) {
   // running, so a submitter sees every problem at once; `meta` puts the allowed values in
   // the API's JSON Schema (OpenAPI).
   return z
-    .string({ error: `${what} : une valeur de la liste est attendue.` })
+    .string({ error: `Choisissez ${what} dans la liste.` })
     .refine((v) => slugs.includes(v), {
       error: (iss) => `« ${String(iss.input)} » n'est pas ${what} connu. Valeurs possibles : ${slugs.join(', ')}.`,
     })
@@ -95,39 +95,50 @@ function fieldsShape({ vocabularies: v, territory: t }: ContentModelContext) {
     kind: term(v, 'kinds', 'un type'),
     summary: label(280, 'Le résumé'),
     description: text(5000, 'La description').optional(),
-    organisation: z.object({ name: label(150, "Le nom de l'organisation"), website: url.optional() }).strict(),
+    organisation: z
+      .object({ name: label(150, "Le nom de l'organisation"), website: url.optional() }, { error: "Le nom de l'organisation est obligatoire : ajoutez-le." })
+      .strict(),
     services: terms(v, 'services', 'un service', 1),
     publics: terms(v, 'publics', 'un public', 1),
     support: terms(v, 'support', 'une prise en charge spécifique', 0).optional(),
     languages: terms(v, 'languages', 'une langue', 1),
     access: z
-      .object({
-        cost: term(v, 'costs', 'un coût'),
-        appointment: term(v, 'appointments', 'un mode de rendez-vous'),
-        modes: terms(v, 'access_modes', "un mode d'accès", 1),
-        accessibility: terms(v, 'accessibility', "une mesure d'accessibilité", 0).optional(),
-      })
+      .object(
+        {
+          cost: term(v, 'costs', 'un coût'),
+          appointment: term(v, 'appointments', 'un mode de rendez-vous'),
+          modes: terms(v, 'access_modes', "un mode d'accès", 1),
+          accessibility: terms(v, 'accessibility', "une mesure d'accessibilité", 0).optional(),
+        },
+        { error: "L'accès (prix, rendez-vous, comment venir) est obligatoire : ajoutez-le." },
+      )
       .strict(),
     address: z
-      .object({
-        street: text(200, 'La rue et le numéro'),
-        postcode: z
-          .string({ error: 'un code postal à 4 chiffres est attendu, entre guillemets ("6000").' })
-          .regex(/^\d{4}$/, 'un code postal à 4 chiffres est attendu.'),
-        locality: text(100, 'La localité'),
-        commune: z
-          .string({ error: 'La commune est obligatoire : elle se déduit du code postal, sinon choisissez-la dans la liste.' })
-          .refine((c) => communes.includes(c), {
-            error: (iss) => `« ${String(iss.input)} » n'est pas une commune du territoire. Valeurs possibles : ${communes.join(', ')}.`,
-          })
-          .meta({ enum: communes }),
-      })
+      .object(
+        {
+          street: text(200, 'La rue et le numéro'),
+          postcode: z
+            .string({ error: 'un code postal à 4 chiffres est attendu, entre guillemets ("6000").' })
+            .regex(/^\d{4}$/, 'un code postal à 4 chiffres est attendu.'),
+          locality: text(100, 'La localité'),
+          commune: z
+            .string({ error: 'La commune est obligatoire : elle se déduit du code postal, sinon choisissez-la dans la liste.' })
+            .refine((c) => communes.includes(c), {
+              error: (iss) => `« ${String(iss.input)} » n'est pas une commune du territoire. Valeurs possibles : ${communes.join(', ')}.`,
+            })
+            .meta({ enum: communes }),
+        },
+        { error: "L'adresse est obligatoire : ajoutez la rue, le numéro et le code postal." },
+      )
       .strict(),
     geo: z
-      .object({
-        lat: z.number({ error: 'une latitude (nombre) est attendue.' }).min(-90).max(90),
-        lng: z.number({ error: 'une longitude (nombre) est attendue.' }).min(-180).max(180),
-      })
+      .object(
+        {
+          lat: z.number({ error: 'une latitude (nombre) est attendue.' }).min(-90).max(90),
+          lng: z.number({ error: 'une longitude (nombre) est attendue.' }).min(-180).max(180),
+        },
+        { error: 'Le point sur la carte (latitude et longitude) est obligatoire : il se déduit du code postal si vous ne le donnez pas.' },
+      )
       .strict(),
     hours: z
       .string({ error: 'les horaires sont du texte, entre guillemets si besoin, par exemple "Mo-Fr 09:00-12:00; PH off".' })

@@ -55,6 +55,8 @@ export interface ModerationView {
   changes?: Change[];
   /** Detail only. The listing as it is now (updates and reports). */
   current?: InitiativeFields;
+  /** Detail only. The proposal as it stands (for an update: the listing as it is with its changes): the desk's form starts from it. */
+  proposal?: InitiativeFields;
   /** Detail only. The page as it will look: a view for site/theme/Directory/InitiativeDetails. */
   preview?: unknown;
 }

@@ -1,7 +1,7 @@
 // What a directory page shows, computed once from an initiative and the vocabularies:
 // labels in French, the typical week, links. Components stay dumb and testable.
 import { formatDate, formatPeriod } from '../../core/format-fr.ts';
-import { alwaysOpen, type DayHours, formatWeek, hoursNotes, openIntervals, typicalWeek } from '../../core/hours/index.ts';
+import { alwaysOpen, type DayHours, formatWeek, HOURS_UNKNOWN_TEXT, hoursNotes, openIntervals, typicalWeek } from '../../core/hours/index.ts';
 import type { ContentModel, Initiative } from '../../core/model/index.ts';
 import { sitePaths } from '../../core/urls.ts';
 
@@ -32,6 +32,10 @@ export interface InitiativeView {
   reportUrl: string;
   /** « Proposer une modification »: the form pre-set to change this listing. */
   editUrl: string;
+  /** Temporarily closed (absent when open or once the closure has ended): the reason, until when, and the sentence to show. */
+  closure?: { reason: string; until?: string; text: string };
+  /** No hours given: the sentence to show instead of a table (« Horaires : à confirmer, appelez avant de venir. »). */
+  hoursUnknownText?: string;
 }
 
 /** How far ahead open intervals are embedded in a page for the "open now" badge. */
@@ -67,6 +71,7 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
   let hours: InitiativeView['hours'];
   if (i.hours) hours = hoursView(i.hours, now);
   const phone = i.contact?.phone;
+  const closure = closureView(i.closure, now);
   return {
     id: i.id,
     url: sitePaths.initiative(i.id),
@@ -101,5 +106,20 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
     updatedText: formatDate(i.updated),
     reportUrl: sitePaths.proposalFor('report', i.id),
     editUrl: sitePaths.proposalFor('update', i.id),
+    ...(closure ? { closure } : {}),
+    ...(!i.hours && !i.period ? { hoursUnknownText: HOURS_UNKNOWN_TEXT } : {}),
+  };
+}
+
+/** A closure still running at `now` (its last day included), said in French. */
+export function closureView(closure: Initiative['closure'], now: Date): InitiativeView['closure'] {
+  if (!closure) return undefined;
+  const today = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  if (closure.until && closure.until < today) return undefined;
+  const reason = closure.reason.replace(/[.\s]+$/, '');
+  return {
+    reason: closure.reason,
+    ...(closure.until ? { until: closure.until } : {}),
+    text: closure.until ? `Fermé temporairement jusqu'au ${formatDate(closure.until)} inclus : ${reason}.` : `Fermé temporairement : ${reason}.`,
   };
 }

@@ -52,6 +52,12 @@ describe('a correction from a listing', () => {
     expect(patchPaths(initiative)).toEqual(['organisation.website', 'hoursText']);
   });
 
+  it('leaves the commune to the server when the form did not ask it', () => {
+    const base = formValuesOf(fields);
+    const { address_commune: _c, ...shown } = base;
+    expect(formToSubmission({ ...shown, type: 'update', address_postcode: '6000' }, { base }).initiative).toEqual({ address: { postcode: '6000' } });
+  });
+
   it('sees no change in a reordered list', () => {
     expect(diffPatch({ languages: ['fr', 'ar'] }, { languages: ['ar', 'fr'] })).toEqual({});
     expect(diffPatch({ languages: ['fr', 'ar'] }, { languages: ['fr'] })).toEqual({ languages: ['fr'] });

@@ -45,7 +45,8 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
     );
     const results = await Promise.allSettled(
       pending.map(async ([channel, task]) => {
-        await task(id, attempt.signal);
+        // The receipt is another mail than the moderators' of the same event: its own Message-ID.
+        await task(channel === 'receipt' ? `${id}.receipt` : id, attempt.signal);
         attempt.markDone(channel);
       }),
     );

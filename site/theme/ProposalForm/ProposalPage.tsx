@@ -151,10 +151,11 @@ export default function ProposalPage({ vocab, initial, js }: { vocab: ProposalVo
   const mode = type === 'create' ? 'create' : 'update';
   const shown = shownFields(mode, initial.values, vocab, errors, js);
   for (const name of ['targetId', 'message', 'submitter_name', 'submitter_email']) shown.add(name);
-  // A summary shown by the server (after a post without JavaScript) is where the reader starts.
+  // The summary is where the reader goes after a failed try (and after a post the server answered with errors).
+  const [tries, setTries] = useState(initial.errors && Object.keys(initial.errors).length ? 1 : 0);
   useEffect(() => {
-    if (initial.errors && Object.keys(initial.errors).length) document.getElementById('formulaire-bilan')?.focus();
-  }, [initial.errors]);
+    if (tries) document.getElementById('formulaire-bilan')?.focus();
+  }, [tries]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -171,7 +172,7 @@ export default function ProposalPage({ vocab, initial, js }: { vocab: ProposalVo
     } catch {
       setOutcome({ kind: 'idle' });
       setMessage("L'envoi n'a pas marché. Vérifiez votre connexion et réessayez : vos informations sont toujours dans le formulaire.");
-      window.setTimeout(() => document.getElementById('formulaire-bilan')?.focus());
+      setTries((n) => n + 1);
       return;
     }
     const body = (await res.json().catch(() => ({}))) as { id?: string; trackingToken?: string; error?: { message: string; fields?: Record<string, string> } };
@@ -186,7 +187,7 @@ export default function ProposalPage({ vocab, initial, js }: { vocab: ProposalVo
     setErrors(next);
     setOutcome({ kind: 'idle' });
     setMessage(body.error?.message ?? "L'envoi n'a pas marché. Réessayez dans un moment.");
-    window.setTimeout(() => document.getElementById('formulaire-bilan')?.focus());
+    setTries((n) => n + 1);
   }
 
   if (outcome.kind === 'sent') {

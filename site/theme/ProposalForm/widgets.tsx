@@ -169,13 +169,18 @@ export function Check({ name, label, values, help, onValue }: Omit<FieldProps, '
   );
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const firstWord = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^(le |la |les |l'|l’|votre |vos |un |une )/, '')
+    .split(/[^a-z0-9]+/)[0] ?? '';
 
 /** « Code postal : un code postal à 4 chiffres est attendu. », never a message without the field's name. */
 export function withLabel(name: string, message: string): string {
   const label = labelOfField(name);
-  const head = fold(message).replace(/^(le |la |les |l'|votre |vos )/, '');
-  if (head.startsWith(fold(label).replace(/^(le |la |les |l'|votre |vos )/, '')) || fold(message).startsWith(fold(label))) return message;
+  if (firstWord(message) === firstWord(label)) return message;
   return `${label} : ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }
 

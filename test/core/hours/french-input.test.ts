@@ -4,7 +4,7 @@
 // write instead. The phrasings come from association leaflets, posters and e-mails.
 import { describe, expect, it } from 'vitest';
 import { readOpeningHours, toOpeningHours, understandDayRanges, understandHours } from '../../../core/hours/french-input.ts';
-import { hoursError } from '../../../core/hours/index.ts';
+import { hoursError, hoursNotes } from '../../../core/hours/index.ts';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
@@ -168,5 +168,16 @@ describe('the editor: one day at a time, and a published value read back', () =>
     // An OSM override (Wednesday shorter) is not the French « and »: kept as it is.
     expect(readOpeningHours('Mo-Fr 09:00-17:00; We 09:00-12:00')).toBeNull();
     expect(readOpeningHours('Mo-Fr 09:00-12:00 "fermé pendant les travaux"')).toBeNull();
+  });
+});
+
+describe('notes beside a listing’s weekly table', () => {
+  it('say what a typical week cannot show, exactly', () => {
+    expect(hoursNotes('Tu 09:00-12:00; We[1] 14:00-16:00 "sur rendez-vous"; Jul off; PH off').map(plain)).toEqual([
+      'Le 1er mercredi du mois de 14 h à 16 h.',
+      'Sur rendez-vous : appelez avant de venir.',
+      'Fermé les jours fériés.',
+      'Fermé en juillet.',
+    ]);
   });
 });
