@@ -106,7 +106,7 @@ export function proposalRoute({ service, limiter, model, listings, buildDir }: P
         res,
         400,
         renderMessagePage(buildDir, 'Lien de suivi incomplet', [
-          'Ce lien de suivi est incomplet. Utilisez le lien complet reçu après l’envoi (par e-mail ou sur la page de confirmation) : il contient « id= » et « token= ».',
+          'Ce lien de suivi est incomplet. Utilisez le lien complet reçu après l’envoi (par e-mail ou sur la page de confirmation) : copiez-le en entier, jusqu’au bout.',
         ]),
       );
       return;

@@ -135,10 +135,10 @@ function Confirmation({ outcome, type }: { outcome: Extract<Outcome, { kind: 'se
             <dd>{outcome.name}</dd>
           </>
         )}
-        <dt>Référence</dt>
-        <dd>{outcome.id}</dd>
+        <dt>Demande</dt>
+        <dd>{type === 'report' ? 'Signalement' : type === 'update' ? 'Correction d’une fiche' : 'Nouvelle initiative'}</dd>
       </dl>
-      <p>Si vous avez donné une adresse e-mail correcte, vous recevez aussi ce lien par e-mail quand le site envoie des e-mails.</p>
+      <p>Notez ce lien, copiez-le ou imprimez ce reçu : c’est la seule façon de suivre votre proposition et de répondre à l’équipe.</p>
     </section>
   );
 }
