@@ -67,7 +67,7 @@ export function proposalRoute({ service, limiter, model, listings, buildDir }: P
     const type = one(req.query.type);
     const id = one(req.query.id) ?? one(req.query.targetId);
     if ((type !== 'update' && type !== 'report') || !id?.trim()) return next();
-    const initial = startingPoint(type, id);
+    const initial = { ...startingPoint(type, id), url: req.originalUrl };
     html(res, initial.chooser ? 404 : 200, renderProposalPage(buildDir, vocab, initial));
   });
 
@@ -89,7 +89,7 @@ export function proposalRoute({ service, limiter, model, listings, buildDir }: P
         errors: formErrors(e.fields),
         message: e.message,
       };
-      html(res, e.status, renderProposalPage(buildDir, vocab, initial));
+      html(res, e.status, renderProposalPage(buildDir, vocab, initial, { live: false }));
     }
   });
 

@@ -195,6 +195,43 @@ describe('hours in French, the commune from the postcode, corrections as changes
     expect(JSON.stringify(unknown.body)).not.toMatch(/slug/);
   });
 
+  it('asks for the commune only when the postcode covers several', async () => {
+    const own = tempContent();
+    const communes = path.join(own.paths.territory, 'communes.yml');
+    // A postcode shared by two communes (as happens at some borders).
+    fs.writeFileSync(
+      communes,
+      fs
+        .readFileSync(communes, 'utf8')
+        .replace(
+          '      - { postcode: "6200", name: Châtelet, lat: 50.4050, lng: 4.5260, approximate: true }',
+          '      - { postcode: "6200", name: Châtelet, lat: 50.4050, lng: 4.5260, approximate: true }\n      - { postcode: "6001", name: Bord, lat: 50.3950, lng: 4.4500, approximate: true }',
+        ),
+    );
+    const shared = await startTestServer(own.paths);
+    onTestFinished(async () => {
+      await shared.close();
+      own.cleanup();
+    });
+    const { address, ...rest } = initiative;
+    const send = (extra: object) =>
+      getJson(`${shared.url}/api/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'create',
+          initiative: { ...rest, address: { street: address.street, postcode: '6001', locality: 'Marcinelle', ...extra } },
+          submitter,
+        }),
+      });
+    const asked = await send({});
+    expect(asked.status).toBe(400);
+    expect((asked.body as { error: { fields: Record<string, string> } }).error.fields['initiative.address.commune']).toBe(
+      'Commune : le code postal 6001 couvre Charleroi et Châtelet. Choisissez la commune.',
+    );
+    expect((await send({ commune: 'charleroi' })).status).toBe(202);
+  });
+
   it('stores a correction as what it changes: the phone only, the point kept', async () => {
     const res = await post({ type: 'update', targetId: 'permanence-marcinelle', initiative: { contact: { phone: '071 86 00 00' } }, submitter });
     expect(res.status, JSON.stringify(res.body)).toBe(202);

@@ -29,6 +29,8 @@ export interface ProposalInitial {
   message?: string;
   /** The « which listing? » form: what was typed and why it was not found. */
   chooser?: { value: string; type: 'update' | 'report'; error: string };
+  /** The address (path and query) the server rendered this for: the browser uses the data only there. */
+  url?: string;
 }
 
 type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; id: string; token: string; at: string; name?: string };

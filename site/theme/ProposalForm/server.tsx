@@ -29,8 +29,17 @@ function builtProposalPage(buildDir: string | undefined): string | undefined {
   return undefined;
 }
 
-/** /proposer with a starting point: the built page, its <main> rendered with these values. */
-export function renderProposalPage(buildDir: string | undefined, vocab: ProposalVocabularies, initial: ProposalInitial): string {
+/**
+ * /proposer with a starting point: the built page, its <main> rendered with these values.
+ * `live: false` (the answer to a posted form, at an address that is no page of the site's
+ * client router): Docusaurus' scripts are left out, the page stays as shown.
+ */
+export function renderProposalPage(
+  buildDir: string | undefined,
+  vocab: ProposalVocabularies,
+  initial: ProposalInitial,
+  { live = true }: { live?: boolean } = {},
+): string {
   const title = initial.target ? `${TITLES[initial.type]} : ${initial.target.name}` : TITLES[initial.type];
   const built = builtProposalPage(buildDir);
   const start = built?.indexOf('<main') ?? -1;
@@ -41,7 +50,9 @@ export function renderProposalPage(buildDir: string | undefined, vocab: Proposal
     return renderPlainPage(buildDir, { title, body: body.replace(/^<main[^>]*>|<\/main>$/g, ''), path: sitePaths.proposal });
   }
   const main = renderToString(<ProposalPage vocab={vocab} initial={initial} js={false} />);
-  const page = built.slice(0, start) + main + built.slice(end + '</main>'.length);
+  let page = built.slice(0, start) + main + built.slice(end + '</main>'.length);
+  if (!live)
+    page = page.replace(/<script\b(?![^>]*type="application\/(?:ld\+)?json")[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '');
   const withTitle = page.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} | Passerelle</title>`);
   const data = `<script type="application/json" id="${INITIAL_DATA_ID}">${scriptJson(initial)}</script>`;
   return spliceAll(withTitle, '</body>', `${data}</body>`);
