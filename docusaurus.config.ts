@@ -52,7 +52,9 @@ const config: Config = {
           ...remark,
         },
         pages: { path: 'site/pages', ...remark },
-        theme: { customCss: ['./site/css/custom.css', './site/css/knowledge.css', './site/css/directory.css'] },
+        theme: {
+          customCss: ['./site/css/custom.css', './site/css/knowledge.css', './site/css/directory.css', './site/css/form.css', './site/css/moderation.css'],
+        },
         sitemap: { ignorePatterns: ['/gabarit-annuaire', '/gabarit-annuaire/**', '/guides/*/*/resume'] },
       } satisfies Preset.Options,
     ],

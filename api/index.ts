@@ -24,8 +24,8 @@ import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './se
 import { createApp } from './server.ts';
 import { lockDataDir } from './storage/data-lock.ts';
 import type { SubmissionsRouterOptions } from './submissions/router.ts';
-import { createSubmissionsService } from './submissions/service.ts';
-import { type Submission, SubmissionRecords, toPluginSubmission } from './submissions/store.ts';
+import { type AnnounceSubmission, createSubmissionsService } from './submissions/service.ts';
+import { SubmissionRecords, toPluginSubmission } from './submissions/store.ts';
 
 export interface RunningServer {
   server: Server;
@@ -100,10 +100,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
   // What a crash left is finished before any new decision is taken.
   await publishing.start();
   await dashboard.write(publishing.catalogue.all().values()).catch((err: unknown) => logger.error({ err }, 'the dashboard page could not be written'));
-  const announce = async (submission: Submission) => {
-    await publishing.pipeline.begin({ kind: 'submitted', submission: toPluginSubmission(submission) });
+  const announce: AnnounceSubmission = async (submission, announcement) => {
+    await publishing.pipeline.begin({
+      kind: announcement?.kind ?? 'submitted',
+      submission: toPluginSubmission(submission),
+      ...(announcement?.trackingPath ? { trackingPath: announcement.trackingPath } : {}),
+      ...(announcement?.message ? { message: announcement.message } : {}),
+    });
   };
-  const submissions = createSubmissionsService(model, records, logger, plugins, announce);
+  const listings = { get: (id: string) => publishing.catalogue.get(id), all: () => publishing.catalogue.all().values() };
+  const submissions = createSubmissionsService(model, records, logger, plugins, announce, listings);
   if (search) await search.sync();
   const auth = createAuthService(await openModerators(paths.data), await openSessions(paths.data), logger);
   const moderation = createModerationService({
@@ -114,6 +120,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     pipeline: publishing.pipeline,
     catalogue: publishing.catalogue,
     dataDir: paths.data,
+    ...(opts.tileUrl ? { tileUrl: opts.tileUrl } : {}),
   });
   const health: HealthProbe = {
     search: async () => (search ? ((await search.store.healthy()) ? 'ok' : 'unavailable') : 'disabled'),
@@ -126,7 +133,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     buildDir: paths.build,
     health,
     search: search?.service,
-    submissions: { service: submissions, options: opts.submissionsLimit },
+    submissions: { service: submissions, options: opts.submissionsLimit, listings },
     moderation: { auth, service: moderation, loginLimit: opts.loginLimit },
     exports: createExportService(model, plugins),
     trustProxy: opts.trustProxy,

@@ -14,6 +14,7 @@ import type { TrustProxy } from './config/env.ts';
 import { exportRouter } from './export/router.ts';
 import type { ExportService } from './export/service.ts';
 import { type HealthProbe, healthRouter } from './health/router.ts';
+import { hoursRouter } from './hours/router.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
 import { initiativesRouter } from './initiatives/router.ts';
 import { createInitiativesService } from './initiatives/service.ts';
@@ -31,7 +32,7 @@ import { proposalRoute } from './site/proposal-route.ts';
 import { searchRoute } from './site/search-route.ts';
 import { staticSite } from './site/static-site.ts';
 import { type SubmissionsRouterOptions, submissionLimiter, submissionsRouter } from './submissions/router.ts';
-import type { SubmissionsService } from './submissions/service.ts';
+import { fileListings, type ListingLookup, type SubmissionsService } from './submissions/service.ts';
 
 export interface AppDeps {
   model: ContentModel;
@@ -41,7 +42,7 @@ export interface AppDeps {
   health?: HealthProbe;
   /** Absent when no search engine is configured: /api/search answers 503. */
   search?: SearchService;
-  submissions?: { service: SubmissionsService; options?: SubmissionsRouterOptions };
+  submissions?: { service: SubmissionsService; options?: SubmissionsRouterOptions; listings?: ListingLookup };
   moderation?: { auth: AuthService; service: ModerationService; loginLimit?: number };
   /** Open-data exports of the plugins (/api/export). */
   exports?: ExportService;
@@ -95,7 +96,8 @@ export function createApp({
     res.json(openapi);
   });
   api.use('/search', searchRouter(search));
-  const limiter = submissionLimiter(submissions?.options);
+  api.use('/hours', hoursRouter());
+  const limiter = submissionLimiter(submissions?.options, buildDir);
   if (submissions) api.use('/submissions', submissionsRouter(submissions.service, limiter));
   if (moderation) {
     api.use('/auth', authRouter(moderation.auth, { loginLimit: moderation.loginLimit }));
@@ -109,7 +111,16 @@ export function createApp({
   api.use(errorHandler(logger));
   app.use('/api', api);
 
-  if (submissions) app.use(proposalRoute(submissions.service, limiter, buildDir));
+  if (submissions)
+    app.use(
+      proposalRoute({
+        service: submissions.service,
+        limiter,
+        model,
+        listings: submissions.listings ?? fileListings(model),
+        ...(buildDir ? { buildDir } : {}),
+      }),
+    );
   app.use(searchRoute(search, model, buildDir));
   if (reach) app.use(reachRouter(reach));
   if (buildDir) {

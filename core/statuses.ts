@@ -37,3 +37,22 @@ export const SUBMISSION_STATUS_FOR_SUBMITTER: Record<SubmissionStatus, string> =
   rejected: 'Refusée. La raison est expliquée ci-dessous.',
   changes_requested: "À compléter : l'équipe vous demande une modification (voir ci-dessous).",
 };
+
+/** What a reporter reads once their report is decided: never « Refusée » for a report acted on. */
+export const REPORT_OUTCOME_FOR_SUBMITTER = {
+  corrected: 'Traité : la fiche a été corrigée. Merci !',
+  archived: 'Traité : la fiche a été archivée (elle n’est plus dans l’annuaire). Merci !',
+  answered: 'Traité : l’équipe a vérifié et vous répond ci-dessous.',
+} as const;
+
+/** The sentence at the top of the tracking page. */
+export function statusForSubmitter(s: { type: SubmissionType; status: SubmissionStatus; outcome?: keyof typeof REPORT_OUTCOME_FOR_SUBMITTER }): string {
+  if (s.type === 'report') {
+    if (s.outcome) return REPORT_OUTCOME_FOR_SUBMITTER[s.outcome];
+    if (s.status === 'pending') return "En attente : une personne de l'équipe va vérifier votre signalement.";
+    if (s.status === 'approved') return REPORT_OUTCOME_FOR_SUBMITTER.archived;
+    if (s.status === 'rejected') return REPORT_OUTCOME_FOR_SUBMITTER.answered;
+  }
+  if (s.type === 'update' && s.status === 'approved') return 'Acceptée : la fiche est corrigée dans l’annuaire.';
+  return SUBMISSION_STATUS_FOR_SUBMITTER[s.status];
+}

@@ -1,4 +1,6 @@
-// /api/moderation — HTTP only, behind the moderator guard (session + CSRF).
+// /api/moderation — HTTP only, behind the moderator guard (session + CSRF): the desk's
+// settings, the queue (filters, sort), one submission, a preview of edits, the decisions,
+// what publishing still has to do, and the decision log.
 import { type RequestHandler, Router } from 'express';
 import { moderatorOf } from '../auth/router.ts';
 import type { ModerationService } from './service.ts';
@@ -10,14 +12,21 @@ export function moderationRouter(service: ModerationService, guard: RequestHandl
     res.set('Cache-Control', 'no-store');
     next();
   });
+  router.get('/desk', (_req, res) => {
+    res.json(service.desk());
+  });
   router.get('/submissions', (req, res) => {
-    res.json({ submissions: service.list(req.query.status) });
+    res.json({ submissions: service.list(req.query) });
   });
   router.get('/submissions/:id', (req, res) => {
     res.json(service.get(req.params.id));
   });
+  router.post('/submissions/:id/preview', (req, res) => {
+    res.json(service.preview(req.params.id, (req.body as { edits?: unknown } | undefined)?.edits));
+  });
   router.post('/submissions/:id/approve', async (req, res) => {
-    res.json(await service.approve(req.params.id, moderatorOf(req).email, (req.body as { edits?: unknown } | undefined)?.edits));
+    const body = (req.body ?? {}) as { edits?: unknown; action?: unknown };
+    res.json(await service.approve(req.params.id, moderatorOf(req).email, body.edits, body.action));
   });
   router.post('/submissions/:id/reject', async (req, res) => {
     res.json(await service.reject(req.params.id, moderatorOf(req).email, (req.body as { reason?: unknown } | undefined)?.reason));

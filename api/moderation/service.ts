@@ -6,31 +6,60 @@
 // pipeline's (api/publish/pipeline.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { reprefix, toFieldErrors } from '../../core/field-errors.ts';
-import { type ContentModel, FIELD_ORDER, type Initiative, initiativeFile, uniqueSlug } from '../../core/model/index.ts';
-import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../core/statuses.ts';
-import { reservedDirectorySlugs } from '../../core/urls.ts';
-import type { Change, ModerationView } from '../../core/wire/moderation.ts';
+import { reprefix } from '../../core/field-errors.ts';
+import { type ContentModel, type Initiative, type InitiativeFields, initiativeFile, uniqueSlug } from '../../core/model/index.ts';
+import { addressChanged, applyPatch, isPlainObject, type Patch } from '../../core/model/initiative-patch.ts';
+import { proposalVocabularies } from '../../core/proposal-form.ts';
+import { SUBMISSION_STATUSES, type SubmissionStatus, type SubmissionType } from '../../core/statuses.ts';
+import { normalizeName } from '../../core/text.ts';
+import { reservedDirectorySlugs, sitePaths } from '../../core/urls.ts';
+import { type AuditView, type Change, type DeskSettings, type ModerationView, QUEUE_AGES, QUEUE_SORTS } from '../../core/wire/moderation.ts';
 import type { PluginHost } from '../../plugins/api/index.ts';
+import { toView } from '../../site/directory/index.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Catalogue, ListingProgress, Pipeline } from '../publish/index.ts';
 import type { JsonStore } from '../storage/json-store.ts';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/private-dir.ts';
+import { fieldsOf, prepareInitiative } from '../submissions/prepare.ts';
 import { pluginFieldErrors } from '../submissions/service.ts';
 import { type Submission, type SubmissionRecords, toPluginSubmission } from '../submissions/store.ts';
 import type { AuditData, AuditEntry } from './audit.ts';
+import { describeChanges, duplicateHint, type KnownPlace } from './changes.ts';
 
 export type { Change, ModerationView };
 
+/** GET /api/moderation/submissions?status=&q=&type=&commune=&kind=&age=&resubmitted=&sort= */
+export interface QueueQuery {
+  status?: unknown;
+  q?: unknown;
+  type?: unknown;
+  commune?: unknown;
+  kind?: unknown;
+  age?: unknown;
+  resubmitted?: unknown;
+  sort?: unknown;
+}
+
+/** What a moderator decides on approval: `edits` change the proposal (only what they name); a report is archived or corrected. */
+export interface ApproveRequest {
+  edits?: unknown;
+  /** Reports only: `archive` (default without edits) or `correct` (with edits). */
+  action?: unknown;
+}
+
 export interface ModerationService {
-  list(status?: unknown): ModerationView[];
+  list(query?: QueueQuery | unknown): ModerationView[];
   get(id: string): ModerationView;
-  approve(id: string, moderator: string, edits?: unknown): Promise<ModerationView>;
+  /** The proposal with a moderator's edits, as it would be published: its preview and changes, or field errors. */
+  preview(id: string, edits: unknown): { preview: unknown; changes: Change[]; initiative: InitiativeFields };
+  approve(id: string, moderator: string, edits?: unknown, action?: unknown): Promise<ModerationView>;
   reject(id: string, moderator: string, reason: unknown): Promise<ModerationView>;
   requestChanges(id: string, moderator: string, message: unknown): Promise<ModerationView>;
-  audit(): AuditEntry[];
+  audit(): AuditView[];
   /** What the publish pipeline still has to do, listing by listing. */
   publishing(): ListingProgress[];
+  /** The desk's form choices and map tiles. */
+  desk(): DeskSettings;
 }
 
 export interface ModerationDeps {
@@ -42,9 +71,11 @@ export interface ModerationDeps {
   catalogue: Catalogue;
   /** Where identifiers are reserved (.data). */
   dataDir: string;
+  /** Map tiles (PASSERELLE_TILE_URL) for the desk's map. */
+  tileUrl?: string;
 }
 
-type Stored = Submission & { result?: { initiative: string }; decidedBy?: string };
+type Stored = Submission;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -55,12 +86,6 @@ const DECIDED: Record<SubmissionStatus, string> = {
   changes_requested: 'renvoyée pour modifications',
 };
 
-function view(s: Stored, changes?: Change[]): ModerationView {
-  const { tokenHash: _t, decidedBy: _d, ...rest } = s as Stored & { intent?: unknown };
-  delete (rest as { intent?: unknown }).intent;
-  return { ...rest, ...(changes ? { changes } : {}) };
-}
-
 /** 409 with the current state and the published id, so a second tab knows what happened. */
 function alreadyDecided(s: Stored): HttpError {
   return new HttpError(409, 'already_decided', `Cette demande est déjà traitée : elle est ${DECIDED[s.status]}.`, undefined, {
@@ -68,24 +93,36 @@ function alreadyDecided(s: Stored): HttpError {
   });
 }
 
-export function diffInitiative(before: Partial<Initiative>, after: Partial<Initiative>): Change[] {
-  const changes: Change[] = [];
-  for (const field of FIELD_ORDER) {
-    if (field === 'id' || field === 'source' || field === 'updated' || field === 'status') continue;
-    const a = before[field];
-    const b = after[field];
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ field, before: a ?? null, after: b ?? null });
-  }
-  return changes;
+/** An update's patch; for records made before patches, the fields it names (never the absence of the others). */
+function patchOf(s: Stored, current: InitiativeFields): Patch {
+  if (s.patch) return s.patch;
+  const named: Patch = {};
+  for (const [k, v] of Object.entries(s.initiative ?? {})) if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) named[k] = v;
+  return named;
 }
 
-export function createModerationService({ model, records, audit: auditLog, plugins, pipeline, catalogue, dataDir }: ModerationDeps): ModerationService {
+const invalid = (message: string, fields: Record<string, string>) => new HttpError(400, 'invalid_edits', message, fields);
+
+const GEO_TO_CONFIRM =
+  "L'adresse change : placez le point sur la carte (ou tapez sa latitude et sa longitude), puis acceptez. Si le point est juste, confirmez-le tel quel.";
+
+export function createModerationService({
+  model,
+  records,
+  audit: auditLog,
+  plugins,
+  pipeline,
+  catalogue,
+  dataDir,
+  tileUrl,
+}: ModerationDeps): ModerationService {
   const slugDir = path.join(dataDir, 'publishing', 'slugs');
   ensurePrivateDir(slugDir);
   const reserved = reservedDirectorySlugs(model.territory.communes.map((c) => c.slug));
+  const vocab = proposalVocabularies(model);
 
   const find = (id: string): Stored => {
-    const s = records.find(id) as Stored | undefined;
+    const s = records.find(id);
     if (!s) throw new HttpError(404, 'not_found', "Cette demande n'existe pas.");
     return s;
   };
@@ -133,20 +170,58 @@ export function createModerationService({ model, records, audit: auditLog, plugi
     }
   }
 
+  /** The listing a report or an update is about, as it is now. */
+  const currentOf = (s: Stored): Initiative | undefined => (s.type !== 'create' && s.targetId ? catalogue.get(s.targetId) : undefined);
+
+  /** The proposal as it stands now: a new listing, or the listing as it is with the update's changes. */
+  function proposalOf(s: Stored): InitiativeFields | undefined {
+    const current = currentOf(s);
+    if (s.type === 'create') return s.initiative;
+    if (!current) return undefined;
+    const fields = fieldsOf(current);
+    return s.type === 'update' ? applyPatch(fields, patchOf(s, fields)) : fields;
+  }
+
+  /**
+   * The proposal with the moderator's edits (only the fields they name change), checked.
+   * An update or a report's correction that moves the address needs the point confirmed.
+   */
+  function edited(s: Stored, edits: unknown): { fields: InitiativeFields; changed: boolean } {
+    const proposal = proposalOf(s);
+    if (!proposal)
+      throw new HttpError(409, 'conflict', s.type === 'report' ? "L'initiative signalée n'existe plus." : "L'initiative à mettre à jour n'existe plus.");
+    if (edits === undefined || (isPlainObject(edits) && !Object.keys(edits).length)) return { fields: proposal, changed: false };
+    if (!isPlainObject(edits)) throw invalid('Les modifications ne sont pas valides.', { edits: 'Les modifications sont attendues sous la forme d’un objet.' });
+    // A new listing still at its postcode's centre follows a changed postcode.
+    const base =
+      s.type === 'create' && s.geoApproximate && isPlainObject(edits.address) && !isPlainObject(edits.geo) ? { ...proposal, geo: undefined } : proposal;
+    const result = prepareInitiative(model, edits, { prefix: 'edits', base: base as InitiativeFields });
+    if (!result.ok) throw invalid('Les modifications ne sont pas valides.', result.fields);
+    return { fields: result.value.initiative, changed: JSON.stringify(result.value.patch ?? {}) !== '{}' };
+  }
+
   /** The listing an approval would write (without its id for a new one), checked as a whole file. */
-  async function proposed(s: Stored, edits: unknown): Promise<Omit<Initiative, 'id'> & { id?: string }> {
-    if (s.type === 'report') {
-      const existing = s.targetId ? catalogue.get(s.targetId) : undefined;
-      if (!existing) throw new HttpError(409, 'conflict', "L'initiative signalée n'existe plus.");
-      return { ...existing, status: 'archived', updated: today(), source: { ...existing.source, submission: s.id } };
+  async function proposed(s: Stored, edits: unknown, action: unknown): Promise<{ draft: Omit<Initiative, 'id'> & { id?: string }; changed: boolean }> {
+    if (action !== undefined && action !== 'archive' && action !== 'correct')
+      throw invalid('Action inconnue.', { action: 'Pour un signalement : « archive » (retirer la fiche) ou « correct » (corriger la fiche).' });
+    const current = currentOf(s);
+    if (s.type === 'report' && (action === 'archive' || (action === undefined && edits === undefined))) {
+      if (!current) throw new HttpError(409, 'conflict', "L'initiative signalée n'existe plus.");
+      return { draft: { ...current, status: 'archived', updated: today(), source: { ...current.source, submission: s.id } }, changed: false };
     }
-    const fields = model.fieldsSchema.safeParse(edits ?? s.initiative);
-    if (!fields.success)
-      throw new HttpError(400, 'invalid_edits', 'Les modifications ne sont pas valides.', toFieldErrors(fields.error.issues, { prefix: ['edits'] }));
+    const { fields, changed } = edited(s, edits);
+    if (s.type === 'report' && !changed)
+      throw invalid('Rien ne change dans la fiche.', {
+        edits: 'Corrigez la fiche avant de publier, ou archivez-la, ou répondez à la personne sans changer la fiche.',
+      });
+    // The map point stays unless the address changed; then the moderator confirms it.
+    const editsGeo = isPlainObject(edits) && 'geo' in edits;
+    if (current && addressChanged(fieldsOf(current), fields) && !editsGeo && sameGeo(current.geo, fields.geo))
+      throw invalid('Le point sur la carte est à confirmer.', { 'edits.geo': GEO_TO_CONFIRM });
     const pluginErrors = await pluginFieldErrors(plugins, {
-      type: s.type,
+      type: s.type === 'report' ? 'update' : s.type,
       ...(s.targetId ? { targetId: s.targetId } : {}),
-      initiative: { ...fields.data },
+      initiative: { ...fields },
       origin: 'moderation',
     });
     if (Object.keys(pluginErrors).length) {
@@ -159,18 +234,19 @@ export function createModerationService({ model, records, audit: auditLog, plugi
         edits === undefined ? pluginErrors : reprefix(pluginErrors, 'initiative', 'edits'),
       );
     }
-    if (s.type === 'update' && !(s.targetId && catalogue.get(s.targetId))) throw new HttpError(409, 'conflict', "L'initiative à mettre à jour n'existe plus.");
     const origin = s.imported ? ('import' as const) : ('moderation' as const);
-    const withoutId = { ...fields.data, source: { origin, submission: s.id }, updated: today(), status: 'active' as const };
+    const withoutId = { ...fields, source: { origin, submission: s.id }, updated: today(), status: 'active' as const };
     // Checked now with a placeholder identifier, so a bad proposal never reserves one.
     model.initiativeSchema.parse({ ...withoutId, id: s.targetId ?? 'verification' });
-    return s.type === 'update' && s.targetId ? { ...withoutId, id: s.targetId } : withoutId;
+    return { draft: s.type !== 'create' && s.targetId ? { ...withoutId, id: s.targetId } : withoutId, changed };
   }
 
   async function decide(id: string, moderator: string, kind: 'reject' | 'request_changes', text: unknown, what: string): Promise<ModerationView> {
     const field = kind === 'reject' ? 'reason' : 'message';
     if (typeof text !== 'string' || !text.trim())
-      throw new HttpError(400, 'invalid_request', `${what} est obligatoire.`, { [field]: `${what} est obligatoire.` });
+      throw new HttpError(400, 'invalid_request', `${what} est obligatoire.`, {
+        [field]: `${what} est obligatoire : la personne la lira sur sa page de suivi.`,
+      });
     if (text.length > 2000)
       throw new HttpError(400, 'invalid_request', `${what} : 2000 caractères au maximum.`, { [field]: `${what} : 2000 caractères au maximum.` });
     assertOpen(find(id));
@@ -188,25 +264,154 @@ export function createModerationService({ model, records, audit: auditLog, plugi
     });
   }
 
+  // ---- What the desk shows ----
+
+  const nameOf = (s: Stored) => s.initiative?.name ?? (s.targetId ? (catalogue.get(s.targetId)?.name ?? s.targetId) : 'Demande');
+
+  function view(s: Stored, detail?: Pick<ModerationView, 'changes' | 'current' | 'proposal' | 'preview' | 'duplicate'>): ModerationView {
+    const { tokenHash: _t, decidedBy: _d, patch: _p, ...rest } = s as Stored & { intent?: unknown };
+    delete (rest as { intent?: unknown }).intent;
+    const listing = s.initiative ?? (s.targetId ? catalogue.get(s.targetId) : undefined);
+    const commune = listing?.address.commune;
+    return {
+      ...rest,
+      name: nameOf(s),
+      ...(listing ? { kind: listing.kind, kindLabel: model.vocabularies.label('kinds', listing.kind) } : {}),
+      ...(commune ? { commune, communeName: model.territory.commune(commune)?.name ?? commune } : {}),
+      ...detail,
+    };
+  }
+
+  /** Published listings and waiting new proposals: what a new proposal may repeat. */
+  function knownPlaces(): KnownPlace[] {
+    const known: KnownPlace[] = [];
+    for (const i of catalogue.all().values()) {
+      if (i.status !== 'active') continue;
+      known.push({ ref: i.id, listing: i.id, name: i.name, street: i.address.street, postcode: i.address.postcode, lat: i.geo.lat, lng: i.geo.lng });
+    }
+    for (const s of records.queue.data.submissions) {
+      if (s.type !== 'create' || !s.initiative || (s.status !== 'pending' && s.status !== 'changes_requested')) continue;
+      const i = s.initiative;
+      known.push({ ref: s.id, submission: s.id, name: i.name, street: i.address.street, postcode: i.address.postcode, lat: i.geo.lat, lng: i.geo.lng });
+    }
+    return known;
+  }
+
+  function duplicateOf(s: Stored, known: KnownPlace[]) {
+    if (s.type !== 'create' || !s.initiative) return undefined;
+    const i = s.initiative;
+    return duplicateHint(
+      { name: i.name, street: i.address.street, postcode: i.address.postcode, lat: i.geo.lat, lng: i.geo.lng },
+      known.filter((k) => k.submission !== s.id),
+    );
+  }
+
+  function previewOf(s: Stored, fields: InitiativeFields | undefined): unknown {
+    if (!fields) return undefined;
+    const current = currentOf(s);
+    const as: Initiative = {
+      ...fields,
+      id: s.targetId ?? 'apercu',
+      source: { origin: s.imported ? 'import' : 'moderation', submission: s.id },
+      updated: today(),
+      status: 'active',
+      ...(current && s.type === 'report' ? { source: current.source, updated: current.updated } : {}),
+    };
+    return toView(model, as);
+  }
+
+  function queryValue<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+      throw new HttpError(400, 'invalid_query', `${name} vaut ${allowed.join(', ')}.`, { [name]: `Valeurs possibles : ${allowed.join(', ')}.` });
+    return value as T;
+  }
+
   return {
-    list(status) {
-      if (status !== undefined && (typeof status !== 'string' || !(SUBMISSION_STATUSES as readonly string[]).includes(status))) {
-        throw new HttpError(400, 'invalid_query', `status vaut ${SUBMISSION_STATUSES.join(', ')}.`, {
-          status: `Valeurs possibles : ${SUBMISSION_STATUSES.join(', ')}.`,
+    list(raw) {
+      const query = (isPlainObject(raw) ? raw : { status: raw }) as QueueQuery;
+      const status = queryValue('status', query.status, SUBMISSION_STATUSES);
+      const type = queryValue<SubmissionType>('type', query.type, ['create', 'update', 'report']);
+      const commune = queryValue(
+        'commune',
+        query.commune,
+        model.territory.communes.map((c) => c.slug),
+      );
+      const kind = queryValue('kind', query.kind, model.vocabularies.slugs('kinds'));
+      const age = queryValue('age', query.age, QUEUE_AGES);
+      const sort = queryValue('sort', query.sort, QUEUE_SORTS) ?? 'oldest';
+      const resubmitted = queryValue('resubmitted', query.resubmitted, ['true', 'false']);
+      const words = typeof query.q === 'string' ? normalizeName(query.q).split(' ').filter(Boolean) : [];
+      const now = Date.now();
+      const known = knownPlaces();
+      const views = records
+        .all()
+        .filter((s) => !status || s.status === status)
+        .filter((s) => !type || s.type === type)
+        .filter((s) => resubmitted === undefined || Boolean(s.resubmittedAt) === (resubmitted === 'true'))
+        .filter((s) => {
+          if (!age) return true;
+          const days = (now - Date.parse(s.createdAt)) / 86_400_000;
+          return age === 'today' ? days < 1 : age === 'week' ? days < 7 : days >= 7;
+        })
+        .map((s) => view(s, { ...(s.status === 'pending' || s.status === 'changes_requested' ? { duplicate: duplicateOf(s, known) } : {}) }))
+        .filter((v) => (!commune || v.commune === commune) && (!kind || v.kind === kind))
+        .filter((v) => {
+          if (!words.length) return true;
+          const haystack = normalizeName(
+            [
+              v.name,
+              v.initiative?.summary,
+              v.initiative?.organisation.name,
+              v.initiative?.address.locality,
+              v.communeName,
+              v.message,
+              v.submitter.name,
+              v.submitter.email,
+              v.submitter.organisation,
+            ]
+              .filter(Boolean)
+              .join(' '),
+          );
+          return words.every((w) => haystack.includes(w));
         });
-      }
-      return (records.all() as Stored[]).filter((s) => !status || s.status === status).map((s) => view(s));
+      const byName = (a: ModerationView, b: ModerationView) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' });
+      const sorters: Record<(typeof QUEUE_SORTS)[number], (a: ModerationView, b: ModerationView) => number> = {
+        oldest: (a, b) => a.createdAt.localeCompare(b.createdAt),
+        newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
+        name: byName,
+        commune: (a, b) => (a.communeName ?? '').localeCompare(b.communeName ?? '', 'fr') || byName(a, b),
+      };
+      return views.sort(sorters[sort]);
     },
 
     get(id) {
       const s = find(id);
-      const existing = s.type !== 'create' && s.targetId ? catalogue.get(s.targetId) : undefined;
-      return view(s, existing && s.initiative ? diffInitiative(existing, s.initiative) : undefined);
+      const current = currentOf(s);
+      const proposal = s.status === 'pending' || s.status === 'changes_requested' ? proposalOf(s) : (s.initiative ?? (current ? fieldsOf(current) : undefined));
+      return view(s, {
+        ...(current ? { current: fieldsOf(current) } : {}),
+        ...(proposal ? { proposal } : {}),
+        ...(current && s.type === 'update' && proposal ? { changes: describeChanges(model, fieldsOf(current), proposal) } : {}),
+        preview: previewOf(s, proposal),
+        duplicate: duplicateOf(s, knownPlaces()),
+      });
     },
 
-    async approve(id, moderator, edits) {
+    preview(id, edits) {
+      const s = find(id);
+      const { fields } = edited(s, edits);
+      const current = currentOf(s);
+      return {
+        initiative: fields,
+        preview: previewOf(s, fields),
+        changes: current ? describeChanges(model, fieldsOf(current), fields) : describeChanges(model, s.initiative ?? {}, fields),
+      };
+    },
+
+    async approve(id, moderator, edits, action) {
       assertOpen(find(id));
-      const draft = await proposed(find(id), edits);
+      const { draft, changed } = await proposed(find(id), edits, action);
       return serialized(async () => {
         const s = find(id);
         assertOpen(s);
@@ -220,7 +425,7 @@ export function createModerationService({ model, records, audit: auditLog, plugi
           initiativeId,
           ...(before ? { before } : {}),
           after,
-          ...(edits !== undefined ? { edited: true } : {}),
+          ...(changed ? { edited: true } : {}),
         });
         return view(find(id));
       });
@@ -229,8 +434,38 @@ export function createModerationService({ model, records, audit: auditLog, plugi
     reject: (id, moderator, reason) => decide(id, moderator, 'reject', reason, 'La raison du refus'),
     requestChanges: (id, moderator, message) => decide(id, moderator, 'request_changes', message, 'Ce qu’il faut changer'),
 
-    audit: () => [...auditLog.data.entries].reverse(),
+    audit: () =>
+      [...auditLog.data.entries].reverse().map((e) => {
+        const s = records.find(e.submission);
+        const listing = e.initiative ? catalogue.get(e.initiative) : undefined;
+        const name = listing?.name ?? s?.initiative?.name ?? e.initiative;
+        return {
+          ...e,
+          label: auditLabel(e, s?.type),
+          ...(name ? { name } : {}),
+          ...(listing?.status === 'active' ? { url: sitePaths.initiative(listing.id) } : {}),
+        };
+      }),
 
     publishing: () => pipeline.progress(),
+
+    desk: () => ({ vocab, tiles: tileUrl ?? DEFAULT_TILES }),
   };
+}
+
+const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+const sameGeo = (a: { lat: number; lng: number } | undefined, b: { lat: number; lng: number } | undefined) => a?.lat === b?.lat && a?.lng === b?.lng;
+
+/** A decision in the desk's words (never `approve` or `request_changes`). */
+export function auditLabel(e: AuditEntry, type: SubmissionType | undefined): string {
+  const edited = e.edited ? ' (modifiée par le modérateur)' : '';
+  if (e.action === 'request_changes') return 'Modifications demandées à la personne';
+  if (type === 'report' || e.outcome) {
+    if (e.outcome === 'corrected') return `Signalement : fiche corrigée${edited}`;
+    if (e.outcome === 'answered' || e.action === 'reject') return 'Signalement : réponse sans changer la fiche';
+    return 'Signalement : fiche archivée';
+  }
+  if (e.action === 'reject') return type === 'update' ? 'Correction refusée' : 'Proposition refusée';
+  return type === 'update' ? `Correction publiée${edited}` : `Nouvelle fiche publiée${edited}`;
 }

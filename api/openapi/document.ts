@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import type { ContentModel } from '../../core/model/index.ts';
 import { widgetQuerySchema } from '../../core/reach/widget.ts';
+import { QUEUE_AGES, QUEUE_SORTS } from '../../core/wire/moderation.ts';
 import { searchQuerySchema } from '../search/service.ts';
 import { createSubmissionRequestSchema, submitterSchema } from '../submissions/schema.ts';
 
@@ -83,6 +84,16 @@ export function openApiDocument(model: ContentModel): Json {
           responses: { 200: ok('Statut'), 400: errorResponse('Champs à corriger'), 404: errorResponse('Lien invalide'), 409: errorResponse('Rien à corriger') },
         },
       },
+      '/api/hours/parse': {
+        get: {
+          summary: 'Comprendre des horaires écrits en français',
+          parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string', maxLength: 500 } }],
+          responses: {
+            200: ok('{ hours (syntaxe opening_hours, ou null si les horaires ne sont pas connus), reading (en français), structure }'),
+            400: errorResponse('Texte absent, ou pas compris : le message dit quoi écrire'),
+          },
+        },
+      },
       '/api/auth/login': {
         post: {
           summary: 'Connexion des modérateurs (cookie de session HttpOnly, SameSite=Strict)',
@@ -116,8 +127,49 @@ export function openApiDocument(model: ContentModel): Json {
         get: {
           summary: 'File de modération',
           security: moderator,
-          parameters: [{ name: 'status', in: 'query', schema: { enum: ['pending', 'approved', 'rejected', 'changes_requested'] } }],
-          responses: { 200: ok('{ submissions }'), 400: errorResponse('Statut inconnu'), 401: errorResponse('Pas de session') },
+          parameters: [
+            { name: 'status', in: 'query', schema: { enum: ['pending', 'approved', 'rejected', 'changes_requested'] } },
+            { name: 'q', in: 'query', description: 'Mots cherchés (nom, commune, organisation, personne)', schema: { type: 'string' } },
+            { name: 'type', in: 'query', schema: { enum: ['create', 'update', 'report'] } },
+            { name: 'commune', in: 'query', schema: { type: 'string' } },
+            { name: 'kind', in: 'query', schema: { type: 'string' } },
+            { name: 'age', in: 'query', schema: { enum: [...QUEUE_AGES] } },
+            {
+              name: 'resubmitted',
+              in: 'query',
+              description: 'Corrigées par la personne après une demande de modifications',
+              schema: { enum: ['true', 'false'] },
+            },
+            { name: 'sort', in: 'query', schema: { enum: [...QUEUE_SORTS] } },
+          ],
+          responses: {
+            200: ok('{ submissions }, chacune avec son nom, sa commune, son type de lieu et un doublon possible'),
+            400: errorResponse('Filtre inconnu'),
+            401: errorResponse('Pas de session'),
+          },
+        },
+      },
+      '/api/moderation/desk': {
+        get: {
+          summary: 'Les choix du formulaire et les tuiles de la carte',
+          security: moderator,
+          responses: { 200: ok('{ vocab, tiles }'), 401: errorResponse('Pas de session') },
+        },
+      },
+      '/api/moderation/submissions/{id}/preview': {
+        post: {
+          summary: 'La fiche telle qu’elle serait publiée avec ces modifications (rien n’est enregistré)',
+          security: moderator,
+          parameters: [idParam],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { edits: { type: 'object' } } } } } },
+          responses: { 200: ok('{ initiative, preview, changes }'), 400: errorResponse('Modifications invalides'), 401: errorResponse('Pas de session') },
+        },
+      },
+      '/api/moderation/publishing': {
+        get: {
+          summary: 'Ce que la publication doit encore faire, fiche par fiche',
+          security: moderator,
+          responses: { 200: ok('{ listings }'), 401: errorResponse('Pas de session') },
         },
       },
       '/api/moderation/submissions/{id}': {
@@ -134,7 +186,20 @@ export function openApiDocument(model: ContentModel): Json {
           security: moderator,
           parameters: [idParam],
           requestBody: {
-            content: { 'application/json': { schema: { type: 'object', properties: { edits: { $ref: '#/components/schemas/InitiativeFields' } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    edits: {
+                      type: 'object',
+                      description: 'Seulement les champs qui changent (null retire un champ) ; hoursText accepté. Le reste de la proposition est gardé.',
+                    },
+                    action: { enum: ['archive', 'correct'], description: 'Pour un signalement : archiver la fiche, ou la corriger avec edits.' },
+                  },
+                },
+              },
+            },
           },
           responses: {
             200: ok('Demande approuvée'),
@@ -148,7 +213,7 @@ export function openApiDocument(model: ContentModel): Json {
       },
       '/api/moderation/submissions/{id}/reject': {
         post: {
-          summary: 'Refuser avec une raison',
+          summary: 'Refuser avec une raison (pour un signalement : répondre sans changer la fiche)',
           security: moderator,
           parameters: [idParam],
           requestBody: {

@@ -46,6 +46,10 @@ export interface Job {
   reason?: string;
   /** True when the moderator changed the proposal before approving it. */
   edited?: boolean;
+  /** A new submission's tracking page with its token, for the submitter's receipt e-mail only; it leaves the disk with the job. */
+  trackingPath?: string;
+  /** The submitter's words with a corrected version (resubmitted). */
+  message?: string;
   steps: StepState[];
 }
 

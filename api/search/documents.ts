@@ -48,6 +48,8 @@ export interface BuiltDocument {
   keywords: string[];
   /** The stems of the document's words (french.ts): « réparer » finds « réparent ». */
   formes: string;
+  /** Temporarily closed: the reason and the last closed day (null: until further notice); null when open. No open slot falls in it. */
+  closure: { reason: string; until: string | null } | null;
   hash: string;
 }
 
@@ -140,7 +142,11 @@ function textsOf(doc: Omit<BuiltDocument, 'formes' | 'hash'>): string[] {
 export function initiativeDocument(model: ContentModel, i: Initiative, now: Date, transform?: DocumentTransform): InitiativeDocument {
   const v = model.vocabularies;
   const horizon = startOfDay(now);
-  const { slots, week } = i.hours ? hoursData(i.hours, horizon) : { slots: [], week: [] };
+  const data = i.hours ? hoursData(i.hours, horizon) : { slots: [], week: [] };
+  // A temporary closure: not open now, whatever the hours say, until the day after its last day.
+  const reopens = i.closure ? (i.closure.until ? nextDay(new Date(`${i.closure.until}T00:00:00`)).getTime() : Number.POSITIVE_INFINITY) : 0;
+  const slots = reopens ? data.slots.filter((slot) => slot * SLOT_MS >= reopens) : data.slots;
+  const week = data.week;
   const tomorrow = slotOf(nextDay(horizon).getTime());
   const doc: Omit<BuiltDocument, 'formes' | 'hash'> = {
     id: i.id,
@@ -169,6 +175,7 @@ export function initiativeDocument(model: ContentModel, i: Initiative, now: Date
     weekHours: week,
     horizonStart: horizon.getTime(),
     keywords: [],
+    closure: i.closure && reopens > horizon.getTime() ? { reason: i.closure.reason, until: i.closure.until ?? null } : null,
   };
   if (!transform) {
     const built = { ...doc, formes: formsOf(textsOf(doc)) };

@@ -27,6 +27,7 @@ export const PLACE_FIELDS = [
   'communeName',
   'demo',
   'hasHours',
+  'closure',
   'weekHours',
   'todayOpen',
   'horizonStart',

@@ -1,6 +1,7 @@
 // Step 5 of a search: Meilisearch's answer in the shape of core/wire/search.ts, the one the
 // site's scripts and pages read. Labels come from the vocabularies and the territory,
 // distances are rounded to 100 m, facet values go most frequent first.
+import { temporaryClosureText } from '../../core/hours/format.ts';
 import type { ContentModel } from '../../core/model/index.ts';
 import { sitePaths } from '../../core/urls.ts';
 import type { DocHit, FacetValue, SearchHit, SearchResult } from '../../core/wire/search.ts';
@@ -25,6 +26,7 @@ export function toSearchHit(h: PlaceHit, openIds: ReadonlySet<string>, near: Nea
     ...(near && typeof h._geoDistance === 'number' ? { distanceKm: Math.round(h._geoDistance / 100) / 10 } : {}),
     openNow: h.hasHours ? openIds.has(h.id) : null,
     todayHours: todayHours(h.weekHours, now),
+    ...(h.closure ? { closure: temporaryClosureText(h.closure.reason, h.closure.until ?? undefined) } : {}),
     url: sitePaths.initiative(h.id),
     demo: h.demo,
   };

@@ -2,40 +2,37 @@
 // the content model's own schema (one schema for files and submissions), here wrapped
 // with the submission's envelope: type, target, message, submitter, honeypot.
 import * as z from 'zod';
-import { toFieldErrors } from '../../core/field-errors.ts';
-import { type ContentModel, isSlug } from '../../core/model/index.ts';
+import type { ContentModel } from '../../core/model/index.ts';
 
 import { SUBMISSION_TYPES } from '../../core/statuses.ts';
 
 export const submitterSchema = z
   .object({
-    name: z.string({ error: 'Votre nom est obligatoire.' }).trim().min(1, 'Votre nom est obligatoire.').max(100, 'Votre nom : 100 caractères au maximum.'),
+    name: z
+      .string({ error: 'Votre nom est obligatoire : il sert à vous répondre, il ne sera pas publié.' })
+      .trim()
+      .min(1, 'Votre nom est obligatoire : il sert à vous répondre, il ne sera pas publié.')
+      .max(100, 'Votre nom : 100 caractères au maximum.'),
     email: z
-      .string({ error: 'Votre adresse e-mail est obligatoire.' })
+      .string({ error: 'Votre e-mail est obligatoire : il sert à vous répondre et à vous envoyer le lien de suivi, il ne sera pas publié.' })
       .trim()
       .max(254)
-      .email('Une adresse e-mail valide est attendue, par exemple prenom@exemple.be.'),
+      .min(1, 'Votre e-mail est obligatoire : il sert à vous répondre et à vous envoyer le lien de suivi, il ne sera pas publié.')
+      .email('Votre e-mail : une adresse e-mail valide est attendue, par exemple prenom@exemple.be.'),
     organisation: z.string().trim().max(150, "L'organisation : 150 caractères au maximum.").optional(),
   })
   .strict();
 
-function withPostcodeGeo(model: ContentModel, value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value) || 'geo' in value) return value;
-  const postcode = (value as { address?: { postcode?: unknown } }).address?.postcode;
-  const sections = typeof postcode === 'string' ? model.territory.sectionsByPostcode(postcode) : [];
-  if (!sections.length) return value;
-  const mean = (k: 'lat' | 'lng') => Number((sections.reduce((a, s) => a + s[k], 0) / sections.length).toFixed(5));
-  return { ...value, geo: { lat: mean('lat'), lng: mean('lng') } };
-}
-
-export function createSubmissionRequestSchema(model: ContentModel) {
+export function createSubmissionRequestSchema(_model: ContentModel) {
   return z
     .object({
       type: z.enum(SUBMISSION_TYPES, { error: 'Le type de demande est « create », « update » ou « report ».' }),
-      targetId: z.string().refine(isSlug, "Cet identifiant d'initiative n'est pas valide.").optional(),
-      // Partners rarely know coordinates: without `geo`, the postcode's centre is used
-      // (approximate; the moderator can correct it before approving).
-      initiative: z.preprocess((v) => withPostcodeGeo(model, v), z.unknown()).optional(),
+      // The listing's identifier; a pasted address (…/annuaire/<id>) or its exact name are understood too.
+      targetId: z.string({ error: 'Fiche concernée : son identifiant, son adresse ou son nom est attendu.' }).trim().min(1).max(500).optional(),
+      // A new listing's fields (without `geo`, the postcode's centre is used, approximate;
+      // without `address.commune`, the postcode's commune), or for an update only the
+      // fields that change (`null` removes one). `hoursText` (French) may replace `hours`.
+      initiative: z.unknown().meta({ $ref: '#/components/schemas/InitiativeFields' }).optional(),
       message: z.string().trim().max(2000, 'Le message : 2000 caractères au maximum.').optional(),
       submitter: submitterSchema,
       /** Honeypot: hidden from people by the form; robots fill it. */
@@ -44,19 +41,21 @@ export function createSubmissionRequestSchema(model: ContentModel) {
     .strict()
     .superRefine((value, ctx) => {
       if (value.type !== 'create' && !value.targetId)
-        ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'Dites quelle initiative est concernée (targetId).' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targetId'],
+          message: 'Fiche concernée : dites quelle fiche de l’annuaire est concernée (son nom ou l’adresse de sa page).',
+        });
       if (value.type === 'create' && value.targetId)
-        ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'Une nouvelle initiative ne vise pas une initiative existante : retirez targetId.' });
+        ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'Une nouvelle initiative ne vise pas une fiche existante : retirez targetId.' });
       if (value.type !== 'report' && value.initiative === undefined)
         ctx.addIssue({ code: 'custom', path: ['initiative'], message: "Les informations de l'initiative sont obligatoires." });
-      if (value.type === 'report' && !value.message) ctx.addIssue({ code: 'custom', path: ['message'], message: "Expliquez ce qui n'est plus juste." });
-      if (value.initiative !== undefined) {
-        const parsed = model.fieldsSchema.safeParse(value.initiative);
-        if (!parsed.success) {
-          for (const [path, message] of Object.entries(toFieldErrors(parsed.error.issues, { prefix: ['initiative'] })))
-            ctx.addIssue({ code: 'custom', path: path.split('.'), message });
-        }
-      }
+      if (value.type === 'report' && !value.message)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['message'],
+          message: "Message : expliquez ce qui n'est plus juste (par exemple « la permanence a déménagé rue … »).",
+        });
     });
 }
 

@@ -2,8 +2,9 @@
 // the hash of the tracking token, never the token.
 import path from 'node:path';
 import type { InitiativeFields } from '../../core/model/index.ts';
+import type { Patch } from '../../core/model/initiative-patch.ts';
 import type { SubmissionStatus, SubmissionType } from '../../core/statuses.ts';
-import type { ThreadEntry } from '../../core/wire/submissions.ts';
+import type { ReportOutcome, ThreadEntry } from '../../core/wire/submissions.ts';
 import type { PluginSubmission } from '../../plugins/api/index.ts';
 import { JsonStore } from '../storage/json-store.ts';
 
@@ -25,6 +26,20 @@ export interface Submission {
   updatedAt: string;
   reason?: string;
   thread: ThreadEntry[];
+  /** For an update: only what it changes (the listing as it is at approval is the base). */
+  patch?: Patch;
+  /** A new listing placed at its postcode's centre: the moderator should place the point. */
+  geoApproximate?: boolean;
+  /** An update that moves the address: the moderator confirms the point. */
+  geoToConfirm?: boolean;
+  /** When the submitter last sent a corrected version (after a request for changes). */
+  resubmittedAt?: string;
+  /** What a decided report led to: the listing corrected, archived, or an answer without change. */
+  outcome?: ReportOutcome;
+  /** The published listing (set by an approval). */
+  result?: { initiative: string };
+  /** Who decided (moderators only). */
+  decidedBy?: string;
 }
 
 /** A submission as plugins see it: no token hash, no thread. */

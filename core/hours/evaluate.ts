@@ -4,7 +4,8 @@
 // library is slow per call (a few ms) and many places share their hours: results that
 // are pure functions of (value, day) are cached here, once for every caller.
 
-import { type TimeRange, WEEKDAYS_FR } from './format.ts';
+import { formatClosure, formatRule, type TimeRange, WEEKDAYS_FR } from './format.ts';
+import { readOpeningHours } from './french-input.ts';
 import { parseHours, parseRulesOnly } from './parse.ts';
 
 const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -65,10 +66,17 @@ export function isOpenAt(value: string, at: Date): boolean {
 /** Plain-French notes on exceptions a table of a typical week cannot show. */
 export function hoursNotes(value: string): string[] {
   const notes: string[] = [];
+  // What the editor writes is said exactly (« Le 1er mercredi du mois de 14 h à 16 h. », « Fermé en juillet. »).
+  const structure = readOpeningHours(value);
+  for (const rule of structure?.rules ?? []) if (rule.nth?.length) notes.push(`${capitalize(formatRule(rule))}.`);
+  if (structure?.appointment) notes.push('Sur rendez-vous : appelez avant de venir.');
   if (/\bPH\s+off\b/i.test(value)) notes.push('Fermé les jours fériés.');
   else if (/\bPH\b/.test(value)) notes.push('Horaires particuliers les jours fériés.');
   if (/\bSH\b/.test(value)) notes.push('Horaires particuliers pendant les vacances scolaires.');
-  if (/\b(week|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/.test(value))
+  if (structure) for (const c of structure.closures) notes.push(`${formatClosure(c)}.`);
+  else if (/\b(week|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/.test(value))
     notes.push('Les horaires changent selon la période : vérifiez avant de vous déplacer.');
   return notes;
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

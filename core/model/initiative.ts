@@ -2,6 +2,7 @@
 // for content files, API submissions and imports alike. Messages are French because
 // submitters see them next to the form fields.
 import * as z from 'zod';
+import { understandHours } from '../hours/french-input.ts';
 import { hoursError } from '../hours/index.ts';
 import { ORIGINS, INITIATIVE_STATUSES as STATUSES } from '../statuses.ts';
 import { isSlug } from './slug.ts';
@@ -60,7 +61,7 @@ function term(vocab: Vocabularies, name: VocabularyName, what: string) {
   // running, so a submitter sees every problem at once; `meta` puts the allowed values in
   // the API's JSON Schema (OpenAPI).
   return z
-    .string({ error: `${what} : une valeur de la liste est attendue.` })
+    .string({ error: `Choisissez ${what} dans la liste.` })
     .refine((v) => slugs.includes(v), {
       error: (iss) => `« ${String(iss.input)} » n'est pas ${what} connu. Valeurs possibles : ${slugs.join(', ')}.`,
     })
@@ -70,9 +71,12 @@ function term(vocab: Vocabularies, name: VocabularyName, what: string) {
 function terms(vocab: Vocabularies, name: VocabularyName, what: string, min: number) {
   return z
     .array(term(vocab, name, what), {
-      error: (iss) => (iss.input === undefined ? `ce champ est obligatoire : une liste d'au moins ${min} valeur(s).` : 'une liste est attendue.'),
+      error: (iss) =>
+        iss.input === undefined
+          ? `Choisissez au moins ${what} dans la liste : ce champ est obligatoire.`
+          : `Une liste est attendue : choisissez au moins ${what}.`,
     })
-    .min(min, `choisissez au moins ${min === 1 ? 'une valeur' : `${min} valeurs`}.`)
+    .min(min, `Choisissez au moins ${min === 1 ? what : `${min} valeurs`} dans la liste.`)
     .refine((list) => new Set(list).size === list.length, 'une valeur est en double.');
 }
 
@@ -91,39 +95,50 @@ function fieldsShape({ vocabularies: v, territory: t }: ContentModelContext) {
     kind: term(v, 'kinds', 'un type'),
     summary: label(280, 'Le résumé'),
     description: text(5000, 'La description').optional(),
-    organisation: z.object({ name: label(150, "Le nom de l'organisation"), website: url.optional() }).strict(),
+    organisation: z
+      .object({ name: label(150, "Le nom de l'organisation"), website: url.optional() }, { error: "Le nom de l'organisation est obligatoire : ajoutez-le." })
+      .strict(),
     services: terms(v, 'services', 'un service', 1),
     publics: terms(v, 'publics', 'un public', 1),
     support: terms(v, 'support', 'une prise en charge spécifique', 0).optional(),
     languages: terms(v, 'languages', 'une langue', 1),
     access: z
-      .object({
-        cost: term(v, 'costs', 'un coût'),
-        appointment: term(v, 'appointments', 'un mode de rendez-vous'),
-        modes: terms(v, 'access_modes', "un mode d'accès", 1),
-        accessibility: terms(v, 'accessibility', "une mesure d'accessibilité", 0).optional(),
-      })
+      .object(
+        {
+          cost: term(v, 'costs', 'un coût'),
+          appointment: term(v, 'appointments', 'un mode de rendez-vous'),
+          modes: terms(v, 'access_modes', "un mode d'accès", 1),
+          accessibility: terms(v, 'accessibility', "une mesure d'accessibilité", 0).optional(),
+        },
+        { error: "L'accès (prix, rendez-vous, comment venir) est obligatoire : ajoutez-le." },
+      )
       .strict(),
     address: z
-      .object({
-        street: text(200, 'La rue et le numéro'),
-        postcode: z
-          .string({ error: 'un code postal à 4 chiffres est attendu, entre guillemets ("6000").' })
-          .regex(/^\d{4}$/, 'un code postal à 4 chiffres est attendu.'),
-        locality: text(100, 'La localité'),
-        commune: z
-          .string({ error: 'le slug de la commune est attendu.' })
-          .refine((c) => communes.includes(c), {
-            error: (iss) => `« ${String(iss.input)} » n'est pas une commune du territoire. Valeurs possibles : ${communes.join(', ')}.`,
-          })
-          .meta({ enum: communes }),
-      })
+      .object(
+        {
+          street: text(200, 'La rue et le numéro'),
+          postcode: z
+            .string({ error: 'un code postal à 4 chiffres est attendu, entre guillemets ("6000").' })
+            .regex(/^\d{4}$/, 'un code postal à 4 chiffres est attendu.'),
+          locality: text(100, 'La localité'),
+          commune: z
+            .string({ error: 'La commune est obligatoire : elle se déduit du code postal, sinon choisissez-la dans la liste.' })
+            .refine((c) => communes.includes(c), {
+              error: (iss) => `« ${String(iss.input)} » n'est pas une commune du territoire. Valeurs possibles : ${communes.join(', ')}.`,
+            })
+            .meta({ enum: communes }),
+        },
+        { error: "L'adresse est obligatoire : ajoutez la rue, le numéro et le code postal." },
+      )
       .strict(),
     geo: z
-      .object({
-        lat: z.number({ error: 'une latitude (nombre) est attendue.' }).min(-90).max(90),
-        lng: z.number({ error: 'une longitude (nombre) est attendue.' }).min(-180).max(180),
-      })
+      .object(
+        {
+          lat: z.number({ error: 'une latitude (nombre) est attendue.' }).min(-90).max(90),
+          lng: z.number({ error: 'une longitude (nombre) est attendue.' }).min(-180).max(180),
+        },
+        { error: 'Le point sur la carte (latitude et longitude) est obligatoire : il se déduit du code postal si vous ne le donnez pas.' },
+      )
       .strict(),
     hours: z
       .string({ error: 'les horaires sont du texte, entre guillemets si besoin, par exemple "Mo-Fr 09:00-12:00; PH off".' })
@@ -133,15 +148,28 @@ function fieldsShape({ vocabularies: v, territory: t }: ContentModelContext) {
       .superRefine((value, ctx) => {
         if (!value) return;
         const error = hoursError(value);
-        if (error)
-          ctx.addIssue({
-            code: 'custom',
-            message: `« ${value} » n'est pas un horaire opening_hours valide : ${error}. Exemple : "Mo-Fr 09:00-12:00; PH off".`,
-          });
+        if (!error) return;
+        // Written in French? Say which OSM value it means (the API also takes the French text as `hoursText`).
+        const french = understandHours(value, { holidaysClosed: false });
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            french.ok && french.hours
+              ? `« ${value} » est écrit en français : écrivez plutôt « ${french.hours} » (syntaxe opening_hours ; l'API accepte aussi le texte en français dans hoursText).`
+              : `« ${value} » n'est pas un horaire opening_hours valide : ${error}. Exemple : "Mo-Fr 09:00-12:00; PH off".`,
+        });
       })
       .optional(),
     contact: z.object({ phone: phone.optional(), email: email.optional(), website: url.optional() }).strict().optional(),
     period: z.object({ start: isoDate, end: isoDate.optional() }).strict().optional(),
+    // Temporarily closed (works, illness, summer): the listing stays, pages and search say it.
+    closure: z
+      .object({
+        reason: label(200, 'La raison de la fermeture'),
+        until: isoDate.optional(),
+      })
+      .strict()
+      .optional(),
     // Fields that plugins ask for (e.g. a partner network's member number): short texts
     // under lowercase keys, checked by the plugins' validateSubmission and shown as text.
     extra: z
@@ -195,8 +223,15 @@ function crossFieldRules(t: Territory) {
         message: 'une formation ou un événement a besoin de dates (`period.start`, et `period.end` si elle dure plusieurs jours).',
       });
     }
-    if ((value.kind === 'epn' || value.kind === 'permanence') && !value.hours) {
-      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'un EPN ou une permanence a besoin de ses horaires, par exemple "Tu 09:00-12:00; PH off".' });
+    // Hours unknown are allowed (pages say « à confirmer, appelez avant de venir »), as long as
+    // people can call or write before coming.
+    if ((value.kind === 'epn' || value.kind === 'permanence') && !value.hours && !value.contact?.phone && !value.contact?.email) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hours'],
+        message:
+          'sans horaires, un EPN ou une permanence a besoin d’un téléphone ou d’un e-mail pour que les gens demandent avant de venir : donnez les horaires (par exemple "Tu 09:00-12:00; PH off") ou un contact.',
+      });
     }
     if (value.period?.end && value.period.end < value.period.start) {
       ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'la date de fin est avant la date de début.' });

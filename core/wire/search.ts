@@ -18,6 +18,8 @@ export interface SearchHit {
   openNow: boolean | null;
   /** Today's hours in words (« 9 h à 12 h »), « Fermé aujourd'hui », or null without hours. */
   todayHours: string | null;
+  /** Temporarily closed: the sentence to show (« Fermé temporairement jusqu'au … inclus : travaux. »). */
+  closure?: string;
   url: string;
   demo: boolean;
 }

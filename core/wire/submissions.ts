@@ -14,6 +14,9 @@ export interface Receipt {
   trackingToken: string;
 }
 
+/** What a decided report led to: the listing corrected, archived, or an answer without change. */
+export type ReportOutcome = 'corrected' | 'archived' | 'answered';
+
 export interface PublicStatus {
   id: string;
   type: SubmissionType;
@@ -25,4 +28,10 @@ export interface PublicStatus {
   updatedAt: string;
   reason?: string;
   thread: ThreadEntry[];
+  /** For a report once decided. */
+  outcome?: ReportOutcome;
+  /** The published listing, once accepted (its page: sitePaths.initiative). */
+  published?: string;
+  /** When the submitter last sent a corrected version. */
+  resubmittedAt?: string;
 }

@@ -22,6 +22,7 @@ import type {
   SiteData,
   SiteScope,
   Source,
+  SubmissionCorrectedEvent,
   SubmissionCreatedEvent,
   SubmissionDraft,
 } from './types.ts';
@@ -40,6 +41,7 @@ export interface HostLogger extends PluginLogger {
 
 export interface SideEffectEvents {
   onSubmissionCreated: SubmissionCreatedEvent;
+  onSubmissionCorrected: SubmissionCorrectedEvent;
   onApproved: ApprovedEvent;
   onRejected: DecisionEvent;
   onChangesRequested: DecisionEvent;

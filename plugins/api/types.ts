@@ -78,6 +78,21 @@ export interface SubmissionCreatedEvent {
   submission: PluginSubmission;
   /** The tracking page of the submission, without its token (only the submitter has it). */
   trackingPath: string;
+  /**
+   * The tracking page WITH its token, for the one receipt e-mail to the submitter. It is a
+   * key to their submission: never publish, log or forward it (webhooks never carry it).
+   * Absent for imported records.
+   */
+  submitterTrackingPath?: string;
+}
+
+export interface SubmissionCorrectedEvent {
+  /** The submission as corrected by its submitter. */
+  submission: PluginSubmission;
+  /** What the submitter wrote with the correction. */
+  message: string;
+  /** The tracking page, without its token. */
+  trackingPath: string;
 }
 
 /**
@@ -178,6 +193,11 @@ export interface PluginHooks {
   validateSubmission?(draft: SubmissionDraft): MaybePromise<FieldErrors | undefined | void>;
   /** After a submission is queued. A pipeline step: not awaited by the request; see AttemptInfo. */
   onSubmissionCreated?(event: SubmissionCreatedEvent, attempt: AttemptInfo): MaybePromise<void>;
+  /**
+   * After a submitter sent a corrected version of a submission a moderator had sent back
+   * for changes (it waits in the queue again, marked as corrected). A pipeline step (see onApproved).
+   */
+  onSubmissionCorrected?(event: SubmissionCorrectedEvent, attempt: AttemptInfo): MaybePromise<void>;
   /**
    * After an approval: once the listing's file is written and the decision recorded, and
    * its page rendered. A pipeline step, one per plugin, in config order; the moderator's

@@ -9,6 +9,7 @@ import { checkContent } from '../../core/content/check-content.ts';
 import { loadGlossary } from '../../core/model/glossary.ts';
 import { loadContentModel } from '../../core/model/index.ts';
 import { resolvePaths } from '../../core/model/paths.ts';
+import { proposalVocabularies } from '../../core/proposal-form.ts';
 import { sitePaths } from '../../core/urls.ts';
 import { createPluginHost } from '../api/host.ts';
 import type { SiteData } from '../api/types.ts';
@@ -59,24 +60,8 @@ export default function contentPlugin(context: LoadContext): Plugin {
       const terms = loadGlossary(paths.content).sort((a, b) => a.term.localeCompare(b.term, 'fr', { sensitivity: 'base' }));
       const data = await actions.createData('glossary.json', JSON.stringify(terms));
       actions.addRoute({ path: sitePaths.glossary, component: '@theme/Glossary', modules: { terms: data }, exact: true });
-      // /proposer: the proposal form, with its choices taken from the vocabularies.
-      const model = loadContentModel(paths);
-      const v = model.vocabularies;
-      const choices = (name: Parameters<typeof v.slugs>[0]) => v[name].map((t) => ({ value: t.slug, label: t.label }));
-      const vocab = await actions.createData(
-        'proposal-vocabularies.json',
-        JSON.stringify({
-          kinds: choices('kinds'),
-          services: choices('services'),
-          publics: choices('publics'),
-          languages: choices('languages'),
-          costs: choices('costs'),
-          appointments: choices('appointments'),
-          accessModes: choices('access_modes'),
-          accessibility: choices('accessibility'),
-          communes: model.territory.communes.map((c) => ({ value: c.slug, label: c.name })),
-        }),
-      );
+      // /proposer: the proposal form, with its choices taken from the vocabularies and territory.
+      const vocab = await actions.createData('proposal-vocabularies.json', JSON.stringify(proposalVocabularies(loadContentModel(paths))));
       actions.addRoute({ path: sitePaths.proposal, component: '@theme/ProposalForm', modules: { vocab }, exact: true });
     },
     // Once the guides are loaded: a printable summary per guide, « La personne veut… » and

@@ -19,14 +19,17 @@ export function renderPlainPage(buildDir: string | undefined, { title, body, pat
   } catch {
     shell = undefined;
   }
-  if (!shell)
-    return `<!doctype html><html lang="fr-BE"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main id="passerelle-main">${body}</main></body></html>`;
+  if (!shell) {
+    const main = `<main class="container container--narrow margin-vert--lg" id="passerelle-main">${body}</main>`;
+    return `<!doctype html><html lang="fr-BE"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${main}</body></html>`;
+  }
   // The shell's slot is already inside its <main>: one main landmark per page.
+  const main = `<div class="container container--narrow">${body}</div>`;
   return shell.fill({
     title: escapeHtml(title),
     description: escapeHtml(title),
     path,
     head: noindex ? '<meta name="robots" content="noindex">' : '',
-    body: `<div class="container--narrow">${body}</div>`,
+    body: main,
   });
 }

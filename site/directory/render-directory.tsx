@@ -61,9 +61,11 @@ export function renderInitiativeHtml(shell: Shell, model: ContentModel, i: Initi
   const view = toView(model, i, now);
   const pageUrl = initiativeUrl(siteUrl, view.id);
   const body = renderToStaticMarkup(<InitiativeDetails view={view} extra={extra} sheet={{ pageUrl, qr: qrSvg(pageUrl) }} />);
-  const hoursData = view.hours
-    ? `<script type="application/json" id="horaires-data">${scriptJson({ upcoming: view.hours.upcoming, until: view.hours.upcomingUntil })}</script>`
-    : '';
+  // While temporarily closed, no « Ouvert maintenant » from the page's script.
+  const hoursData =
+    view.hours && !view.closure
+      ? `<script type="application/json" id="horaires-data">${scriptJson({ upcoming: view.hours.upcoming, until: view.hours.upcomingUntil })}</script>`
+      : '';
   return shell.fill({
     title: escapeHtml(`${i.name} — ${view.address.locality}`),
     description: escapeHtml(i.summary),

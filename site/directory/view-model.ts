@@ -2,7 +2,17 @@
 // citizen's words for every term (the standard's stay for exports), the typical week, the
 // links (each once), the way back to its lists, the map. Components stay dumb and testable.
 import { formatDate, formatPeriod } from '../../core/format-fr.ts';
-import { alwaysOpen, type DayHours, formatOpenDays, formatWeek, hoursNotes, openIntervals, typicalWeek } from '../../core/hours/index.ts';
+import {
+  alwaysOpen,
+  type DayHours,
+  formatOpenDays,
+  formatWeek,
+  HOURS_UNKNOWN_TEXT,
+  hoursNotes,
+  openIntervals,
+  temporaryClosureText,
+  typicalWeek,
+} from '../../core/hours/index.ts';
 import type { ContentModel, Initiative, VocabularyName } from '../../core/model/index.ts';
 import { sitePaths } from '../../core/urls.ts';
 import { areaPath, areasOf } from './pages.ts';
@@ -53,6 +63,10 @@ export interface InitiativeView {
   reportUrl: string;
   /** « Proposer une modification »: the form pre-set to change this listing. */
   editUrl: string;
+  /** Temporarily closed (absent when open or once the closure has ended): the reason, until when, and the sentence to show. */
+  closure?: { reason: string; until?: string; text: string };
+  /** No hours given: the sentence to show instead of a table (« Horaires : à confirmer, appelez avant de venir. »). */
+  hoursUnknownText?: string;
 }
 
 /** How far ahead open intervals are embedded in a page for the "open now" badge. */
@@ -100,6 +114,7 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
   const { lat, lng } = i.geo;
   const phone = i.contact?.phone;
   const email = i.contact?.email;
+  const closure = closureView(i.closure, now);
   return {
     id: i.id,
     url: sitePaths.initiative(i.id),
@@ -137,5 +152,19 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
     updatedText: formatDate(i.updated),
     reportUrl: sitePaths.proposalFor('report', i.id),
     editUrl: sitePaths.proposalFor('update', i.id),
+    ...(closure ? { closure } : {}),
+    ...(!i.hours && !i.period ? { hoursUnknownText: HOURS_UNKNOWN_TEXT } : {}),
+  };
+}
+
+/** A closure still running at `now` (its last day included), said in French. */
+export function closureView(closure: Initiative['closure'], now: Date): InitiativeView['closure'] {
+  if (!closure) return undefined;
+  const today = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  if (closure.until && closure.until < today) return undefined;
+  return {
+    reason: closure.reason,
+    ...(closure.until ? { until: closure.until } : {}),
+    text: temporaryClosureText(closure.reason, closure.until),
   };
 }

@@ -155,6 +155,117 @@ describe('POST /api/submissions', () => {
   });
 });
 
+describe('hours in French, the commune from the postcode, corrections as changes', () => {
+  it('accepts hours written in French (hoursText) and refuses what it cannot understand, saying what to write', async () => {
+    const { hours: _h, ...noHours } = initiative;
+    const ok = await post({ type: 'create', initiative: { ...noHours, hoursText: 'du lundi au vendredi de 9h à 12h et de 13h30 à 16h' }, submitter });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(202);
+    const stored = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'submissions.json'), 'utf8')).submissions.find(
+      (s: { id: string }) => s.id === (ok.body as { id: string }).id,
+    );
+    expect(stored.initiative.hours).toBe('Mo-Fr 09:00-12:00,13:30-16:00; PH off');
+    const bad = await post({ type: 'create', initiative: { ...noHours, hoursText: 'le jeudi après-midi' }, submitter });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { fields: Record<string, string> } }).error.fields['initiative.hoursText']).toMatch(
+      /^Horaires : .*« après-midi » ne dit pas les heures exactes.*« le jeudi de 13 h 30 à 16 h »/,
+    );
+    const both = await post({ type: 'create', initiative: { ...initiative, hoursText: 'mardi 9h-12h' }, submitter });
+    expect((both.body as { error: { fields: Record<string, string> } }).error.fields['initiative.hoursText']).toMatch(/soit hours.*soit hoursText/);
+  });
+
+  it('allows unknown hours when people can call or write, and says so otherwise', async () => {
+    const { hours: _h, ...noHours } = initiative;
+    expect((await post({ type: 'create', initiative: { ...noHours, contact: { phone: '071 12 34 56' } }, submitter })).status).toBe(202);
+    const refused = await post({ type: 'create', initiative: noHours, submitter });
+    expect((refused.body as { error: { fields: Record<string, string> } }).error.fields['initiative.hours']).toMatch(/téléphone ou d’un e-mail/);
+  });
+
+  it('takes the commune and locality from the postcode, and a French error for a postcode that is not of the territory', async () => {
+    const { address, ...rest } = initiative;
+    const res = await post({ type: 'create', initiative: { ...rest, address: { street: address.street, postcode: '6200' } }, submitter });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const stored = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'submissions.json'), 'utf8')).submissions.find(
+      (s: { id: string }) => s.id === (res.body as { id: string }).id,
+    );
+    expect(stored.initiative.address).toEqual({ street: address.street, postcode: '6200', locality: 'Châtelet', commune: 'chatelet' });
+    const unknown = await post({ type: 'create', initiative: { ...rest, address: { street: address.street, postcode: '9999' } }, submitter });
+    expect((unknown.body as { error: { fields: Record<string, string> } }).error.fields['initiative.address.postcode']).toMatch(
+      /^Code postal : 9999 n'est pas le code postal d'une commune de l'annuaire/,
+    );
+    expect(JSON.stringify(unknown.body)).not.toMatch(/slug/);
+  });
+
+  it('asks for the commune only when the postcode covers several', async () => {
+    const own = tempContent();
+    const communes = path.join(own.paths.territory, 'communes.yml');
+    // A postcode shared by two communes (as happens at some borders).
+    fs.writeFileSync(
+      communes,
+      fs
+        .readFileSync(communes, 'utf8')
+        .replace(
+          '      - { postcode: "6200", name: Châtelet, lat: 50.4050, lng: 4.5260, approximate: true }',
+          '      - { postcode: "6200", name: Châtelet, lat: 50.4050, lng: 4.5260, approximate: true }\n      - { postcode: "6001", name: Bord, lat: 50.3950, lng: 4.4500, approximate: true }',
+        ),
+    );
+    const shared = await startTestServer(own.paths);
+    onTestFinished(async () => {
+      await shared.close();
+      own.cleanup();
+    });
+    const { address, ...rest } = initiative;
+    const send = (extra: object) =>
+      getJson(`${shared.url}/api/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'create',
+          initiative: { ...rest, address: { street: address.street, postcode: '6001', locality: 'Marcinelle', ...extra } },
+          submitter,
+        }),
+      });
+    const asked = await send({});
+    expect(asked.status).toBe(400);
+    expect((asked.body as { error: { fields: Record<string, string> } }).error.fields['initiative.address.commune']).toBe(
+      'Commune : le code postal 6001 couvre Charleroi et Châtelet. Choisissez la commune.',
+    );
+    expect((await send({ commune: 'charleroi' })).status).toBe(202);
+  });
+
+  it('stores a correction as what it changes: the phone only, the point kept', async () => {
+    const res = await post({ type: 'update', targetId: 'permanence-marcinelle', initiative: { contact: { phone: '071 86 00 00' } }, submitter });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const stored = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'submissions.json'), 'utf8')).submissions.find(
+      (s: { id: string }) => s.id === (res.body as { id: string }).id,
+    );
+    expect(stored.patch).toEqual({ contact: { phone: '071 86 00 00' } });
+    expect(stored.initiative.geo).toEqual({ lat: 50.3889, lng: 4.4335 });
+    expect(stored.initiative.languages).toEqual(['fr', 'ar']);
+    expect(stored.geoToConfirm).toBeUndefined();
+    const moved = await post({ type: 'update', targetId: 'permanence-marcinelle', initiative: { address: { street: 'Rue de la Station 12' } }, submitter });
+    const movedStored = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'submissions.json'), 'utf8')).submissions.find(
+      (s: { id: string }) => s.id === (moved.body as { id: string }).id,
+    );
+    expect(movedStored.geoToConfirm).toBe(true);
+  });
+});
+
+describe('GET /api/hours/parse', () => {
+  it('gives the OSM value, the French reading and the structure, or a French message', async () => {
+    const ok = await getJson(`${server.url}/api/hours/parse?text=${encodeURIComponent('mardi 9h-12h, fermé en juillet')}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      hours: 'Tu 09:00-12:00; Jul off; PH off',
+      reading: expect.stringMatching(/^Le mardi de 9\u00a0h à 12\u00a0h\. Fermé les jours fériés\. Fermé en juillet\.$/),
+      structure: { rules: [{ days: [1], ranges: [{ from: '09:00', to: '12:00' }] }], holidaysClosed: true, closures: [{ months: [7, 7] }] },
+    });
+    const refused = await getJson(`${server.url}/api/hours/parse?text=${encodeURIComponent('9h30-11h')}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: { code: 'hours_not_understood', message: expect.stringMatching(/dites quel jour/) } });
+    expect((await getJson(`${server.url}/api/hours/parse`)).status).toBe(400);
+  });
+});
+
 describe('the data directory lock', () => {
   it('lets one server use a data directory, and takes over a stale lock', () => {
     const dir = tempDir('passerelle-lock-');
@@ -175,7 +286,7 @@ describe('the data directory lock', () => {
 });
 
 describe('the plain form post (no JavaScript)', () => {
-  it('maps form fields to a submission, fills coordinates from the postcode, and answers with a page', async () => {
+  function validForm(): URLSearchParams {
     const form = new URLSearchParams({
       type: 'create',
       name: 'Atelier formulaire',
@@ -186,9 +297,8 @@ describe('the plain form post (no JavaScript)', () => {
       access_appointment: 'sans',
       address_street: 'Rue 1',
       address_postcode: '6001',
-      address_locality: 'Marcinelle',
-      address_commune: 'charleroi',
-      hours: 'We 14:00-16:00',
+      hours_we: '14h-16h',
+      hours_holidays: 'on',
       submitter_name: 'Awa',
       submitter_email: 'awa@example.be',
     });
@@ -199,20 +309,74 @@ describe('the plain form post (no JavaScript)', () => {
       ['access_modes', 'se-presenter'],
     ] as const)
       form.append(k, v);
-    const res = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: form });
-    expect(res.status).toBe(202);
-    const html = await res.text();
-    const link = /href="(\/suivi\?id=(sub_[\w-]+)&amp;token=([\w-]+))"/.exec(html);
-    expect(link).not.toBeNull();
-    const id = link?.[2];
+    return form;
+  }
+
+  it('maps form fields to a submission (commune, locality and point from the postcode, hours in French) and sends to the tracking page', async () => {
+    const res = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: validForm(), redirect: 'manual' });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/suivi\?id=sub_[\w-]+&token=[\w-]+&envoyee=1$/);
+    const id = /id=(sub_[\w-]+)/.exec(location)?.[1];
     const stored = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'submissions.json'), 'utf8')).submissions.find((s: { id: string }) => s.id === id);
-    expect(stored?.initiative.geo).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
-    const bad = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create', name: '<b>x</b>' }) });
+    expect(stored?.initiative).toMatchObject({
+      hours: 'We 14:00-16:00; PH off',
+      address: { postcode: '6001', locality: 'Marcinelle', commune: 'charleroi' },
+      geo: { lat: expect.any(Number), lng: expect.any(Number) },
+    });
+    expect(stored?.geoApproximate).toBe(true);
+    const page = await (await fetch(`${server.url}${location}`)).text();
+    expect(page).toMatch(/Merci, votre proposition est envoyée/);
+    expect(page).toMatch(/Votre lien de suivi/);
+    expect(page).toContain('Atelier formulaire');
+  });
+
+  it('answers a form to fix with the form again: values kept, each field named in French, every link reaching its field', async () => {
+    const form = validForm();
+    form.set('name', '<b>x</b>');
+    form.delete('languages');
+    form.set('contact_website', 'pas une adresse');
+    form.set('hours_tu', 'le matin');
+    form.delete('submitter_email');
+    const bad = await fetch(`${server.url}/proposer/envoyer`, { method: 'POST', body: form });
     expect(bad.status).toBe(400);
     const page = await bad.text();
-    expect(page).toMatch(/pas encore envoyée/);
-    expect(page).toMatch(/submitter_email/);
+    expect(page).toMatch(/Certains champs sont à corriger/);
+    expect(page).toContain('value="&lt;b&gt;x&lt;/b&gt;"');
     expect(page).not.toContain('<b>x</b>');
+    const summary = page.slice(page.indexOf('formulaire__bilan'), page.indexOf('</ul>', page.indexOf('formulaire__bilan')));
+    // Named by their labels, never by their codes.
+    expect(summary).toMatch(/Langues parlées : choisissez au moins une langue/);
+    expect(summary).toMatch(/Page web de l&#x27;initiative|Page web de l'initiative/);
+    expect(summary).toMatch(/Horaires : /);
+    expect(summary).toMatch(/Votre e-mail est obligatoire/);
+    expect(summary.replace(/<[^>]*>/g, ' ')).not.toMatch(/contact_website|languages|submitter_email/);
+    for (const [, anchor] of summary.matchAll(/href="#([\w-]+)"/g)) expect(page, anchor).toContain(`id="${anchor}"`);
+  });
+
+  it('opens a correction pre-filled with the listing, found by its identifier, its page address or its name', async () => {
+    for (const id of ['permanence-marcinelle', 'https://passerelle.example/annuaire/permanence-marcinelle', 'Permanence « aide numérique » de Marcinelle']) {
+      const res = await fetch(`${server.url}/proposer?type=update&id=${encodeURIComponent(id)}`);
+      expect(res.status, id).toBe(200);
+      const page = await res.text();
+      expect(page).toContain('value="Avenue Eugène Mascaux 100"');
+      expect(page).toContain('name="targetId" value="permanence-marcinelle"');
+      expect(page).toContain('value="de 9 h à 12 h"');
+    }
+    const missing = await fetch(`${server.url}/proposer?type=update&id=nulle-part`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/aucune fiche publiée ne correspond à « nulle-part »/);
+  });
+
+  it('answers a rate-limited form post with a French page that says how long to wait', async () => {
+    const own = await limitedServer(1);
+    expect((await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create' }) })).status).toBe(400);
+    const refused = await fetch(`${own.url}/proposer/envoyer`, { method: 'POST', body: new URLSearchParams({ type: 'create' }) });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await refused.text();
+    expect(page).toMatch(/Réessayez dans (une minute|\d+ minutes)/);
+    expect(page).not.toMatch(/too_many_requests|\{"error"/);
   });
 
   it('shares the rate limit of the JSON API, both ways', async () => {

@@ -49,6 +49,7 @@ export function recordStep(records: SubmissionRecords, audit: JsonStore<AuditDat
           ...(job.initiativeId ? { initiative: job.initiativeId } : {}),
           ...(job.reason ? { reason: job.reason } : {}),
           ...(job.edited ? { edited: true } : {}),
+          ...(job.submission.type === 'report' && job.kind !== 'request_changes' ? { outcome: reportOutcome(job) } : {}),
         });
       });
       await records.archiveDecided();
@@ -58,7 +59,14 @@ export function recordStep(records: SubmissionRecords, audit: JsonStore<AuditDat
 
 type Stored = Parameters<Parameters<SubmissionRecords['change']>[1]>[0] & { result?: { initiative: string }; decidedBy?: string };
 
+/** What a decided report led to: an approval corrects or archives the listing, a rejection answers without change. */
+function reportOutcome(job: Job): 'corrected' | 'archived' | 'answered' {
+  if (job.kind !== 'approve') return 'answered';
+  return job.after?.status === 'archived' ? 'archived' : 'corrected';
+}
+
 function applyDecision(s: Stored, job: Job): void {
+  if (s.type === 'report' && job.kind !== 'request_changes') s.outcome = reportOutcome(job);
   if (job.kind === 'approve') {
     if (s.status === 'approved') return;
     s.status = 'approved';

@@ -12,7 +12,7 @@ export const HOOK_OF: Record<JobKind, SideEffectHook> = {
   reject: 'onRejected',
   request_changes: 'onChangesRequested',
   submitted: 'onSubmissionCreated',
-  resubmitted: 'onSubmissionCreated',
+  resubmitted: 'onSubmissionCorrected',
 };
 
 function eventOf(job: Job): SideEffectEvents[SideEffectHook] {
@@ -24,8 +24,10 @@ function eventOf(job: Job): SideEffectEvents[SideEffectHook] {
     case 'reject':
     case 'request_changes':
       return { submission, moderator: job.by ?? '', reason: job.reason ?? '' };
+    case 'resubmitted':
+      return { submission, trackingPath: sitePaths.tracking(submission.id), message: job.message ?? '' };
     default:
-      return { submission, trackingPath: sitePaths.tracking(submission.id) };
+      return { submission, trackingPath: sitePaths.tracking(submission.id), ...(job.trackingPath ? { submitterTrackingPath: job.trackingPath } : {}) };
   }
 }
 

@@ -1,6 +1,6 @@
 // Built-in plugin: tells people what happened to a submission. Moderators get an e-mail when
-// a submission arrives; the submitter gets one when it is approved, rejected or sent back
-// for changes; a partner's webhook (signed) gets every event it subscribed to. Records of a
+// a submission arrives or comes back corrected; the submitter gets a receipt with the
+// tracking link, then one when it is approved, rejected or sent back for changes; a partner's webhook (signed) gets every event it subscribed to. Records of a
 // bulk import send no e-mail (neither one per record to moderators nor to the importer).
 // Without an SMTP server nor a webhook address, the plugin has no hook at all.
 //
@@ -8,16 +8,18 @@
 // publish pipeline retries a hook that throws, even after a restart) only redoes the
 // channel that failed: each channel is marked done on disk once sent (AttemptInfo), and
 // the webhook and the mail carry the pipeline's delivery id, the same on every attempt.
+
+import { absoluteUrl } from '../../../core/urls.ts';
 import { definePlugin } from '../../api/define.ts';
 import type { AttemptInfo, PluginInstance, PluginSubmission } from '../../api/types.ts';
 import { createMailer, InvalidRecipientError, type Recipient } from './email.ts';
 import { type NotificationEvent, notificationsOptions, resolveSettings } from './options.ts';
-import { approvedMail, changesRequestedMail, type MailContent, newSubmissionMail, oneLine, rejectedMail } from './templates.ts';
+import { approvedMail, changesRequestedMail, correctedMail, type MailContent, newSubmissionMail, oneLine, receiptMail, rejectedMail } from './templates.ts';
 import { buildPayload, sendWebhook, type WebhookEvent } from './webhook.ts';
 
 export { DEFAULT_OPTIONS, NOTIFICATION_EVENTS, type NotificationsOptions, type NotificationsOptionsInput, notificationsOptions } from './options.ts';
 
-type Channel = 'email' | 'webhook';
+type Channel = 'email' | 'receipt' | 'webhook';
 
 type Task = (deliveryId: string, signal: AbortSignal) => Promise<void>;
 
@@ -43,7 +45,8 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
     );
     const results = await Promise.allSettled(
       pending.map(async ([channel, task]) => {
-        await task(id, attempt.signal);
+        // The receipt is another mail than the moderators' of the same event: its own Message-ID.
+        await task(channel === 'receipt' ? `${id}.receipt` : id, attempt.signal);
         attempt.markDone(channel);
       }),
     );
@@ -93,14 +96,22 @@ export const notifications = definePlugin({ name: 'notifications', options: noti
     name: 'notifications',
     sideEffects: settings.sideEffects,
     async onSubmissionCreated(event, attempt) {
-      const { submission } = event;
+      const { submission, submitterTrackingPath } = event;
       await deliver(
         {
           email: mailTask(submission, 'created', moderators(submission), () => newSubmissionMail(submission, siteUrl)),
+          // The receipt: the tracking link reaches the submitter by e-mail too, so it cannot be lost.
+          receipt: submitterTrackingPath
+            ? mailTask(submission, 'created', submitter(submission), () => receiptMail(submission, absoluteUrl(siteUrl, submitterTrackingPath)))
+            : undefined,
           webhook: webhookTask({ kind: 'created', event }),
         },
         attempt,
       );
+    },
+    async onSubmissionCorrected(event, attempt) {
+      const { submission } = event;
+      await deliver({ email: mailTask(submission, 'created', moderators(submission), () => correctedMail(event, siteUrl)) }, attempt);
     },
     async onApproved(event, attempt) {
       const { submission } = event;

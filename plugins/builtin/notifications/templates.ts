@@ -1,5 +1,6 @@
-// The French e-mails of the notifications plugin: to moderators when a submission arrives,
-// to the submitter when it is approved, rejected or sent back for changes. Short sentences,
+// The French e-mails of the notifications plugin: to moderators when a submission arrives
+// or comes back corrected, to the submitter as a receipt (with the tracking link) and when
+// it is approved, rejected or sent back for changes; a report acted on is never « refused ». Short sentences,
 // plain words (FALC-friendly), fr-BE. Each mail is written once as blocks and rendered to
 // plain text and to simple HTML. Submitted text (names, reasons) is data: it is escaped in
 // HTML and flattened to one line in subjects, so it can neither add markup nor headers.
@@ -7,7 +8,7 @@
 import { formatWeek, typicalWeek } from '../../../core/hours/index.ts';
 import { escapeHtml } from '../../../core/html.ts';
 import { absoluteUrl, initiativeUrl, type SiteUrl, sitePaths } from '../../../core/urls.ts';
-import type { ApprovedEvent, DecisionEvent, PluginSubmission } from '../../api/types.ts';
+import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCorrectedEvent } from '../../api/types.ts';
 
 export interface MailContent {
   subject: string;
@@ -105,6 +106,39 @@ export function newSubmissionMail(submission: PluginSubmission, siteUrl: SiteUrl
   ]);
 }
 
+/** To the submitter, once: the proposal is received; the tracking link (a key to it) is only in this mail. */
+export function receiptMail(submission: PluginSubmission, trackingUrl: string): MailContent {
+  const name = nameOf(submission);
+  const report = submission.type === 'report';
+  return mail(report ? `Votre signalement est bien reçu${about(name)}` : `Votre proposition est bien reçue${about(name)}`, [
+    greeting(submission),
+    {
+      lines: [
+        report ? `Merci pour votre signalement de la fiche${quoted(name)}.` : `Merci pour votre proposition${quoted(name)}.`,
+        'Une personne de l’équipe va la relire.',
+      ],
+    },
+    { label: 'Pour voir où elle en est, et répondre à l’équipe si elle vous pose une question, gardez ce lien :', link: trackingUrl },
+    { lines: ['Ce lien est personnel : ne le partagez pas.'] },
+    SIGNATURE,
+    AUTOMATIC,
+  ]);
+}
+
+/** To the moderators: a submission sent back for changes is corrected and waits again. */
+export function correctedMail(event: SubmissionCorrectedEvent, siteUrl: SiteUrl): MailContent {
+  const name = nameOf(event.submission);
+  return mail(`Corrigée par l’association${about(name)}`, [
+    { lines: ['Bonjour,'] },
+    { lines: ['Une demande renvoyée pour modifications a été corrigée. Elle attend de nouveau votre relecture.'] },
+    { lines: [`Type : ${TYPE_LABELS[event.submission.type]}`, `Référence : ${oneLine(event.submission.id, 80)}`] },
+    { lines: ['Son message :'] },
+    { quote: event.message },
+    { label: 'Pour la relire, ouvrez l’espace de modération :', link: absoluteUrl(siteUrl, sitePaths.moderation) },
+    AUTOMATIC,
+  ]);
+}
+
 /** The published hours, day by day, so the submitter can check them (nothing without hours). */
 function hoursBlock(hours: string | undefined): Block[] {
   if (!hours) return [];
@@ -117,10 +151,19 @@ function hoursBlock(hours: string | undefined): Block[] {
 export function approvedMail(event: ApprovedEvent, siteUrl: SiteUrl): MailContent {
   const { submission, initiative } = event;
   const name = nameOf(submission, initiative);
-  if (submission.type === 'report' || initiative.status === 'archived') {
+  if (initiative.status === 'archived') {
     return mail(`Votre signalement est traité${about(name)}`, [
       greeting(submission),
       { lines: ['Merci pour votre signalement.', 'L’équipe l’a vérifié.', `La fiche${quoted(name)} est retirée de l’annuaire.`] },
+      SIGNATURE,
+      AUTOMATIC,
+    ]);
+  }
+  if (submission.type === 'report') {
+    return mail(`Votre signalement est traité${about(name)}`, [
+      greeting(submission),
+      { lines: ['Merci pour votre signalement.', 'L’équipe l’a vérifié.', `La fiche${quoted(name)} est corrigée dans l’annuaire.`] },
+      { label: 'Voici sa page :', link: initiativeUrl(siteUrl, initiative.id) },
       SIGNATURE,
       AUTOMATIC,
     ]);
@@ -146,14 +189,15 @@ export function rejectedMail(event: DecisionEvent): MailContent {
   const { submission } = event;
   const name = nameOf(submission);
   const report = submission.type === 'report';
-  return mail(report ? `Votre signalement n’est pas retenu${about(name)}` : `Votre proposition n’est pas acceptée${about(name)}`, [
+  // A report answered without changing the listing is handled, not refused.
+  return mail(report ? `Votre signalement est traité${about(name)}` : `Votre proposition n’est pas acceptée${about(name)}`, [
     greeting(submission),
     {
       lines: report
-        ? [`Merci pour votre signalement de la fiche${quoted(name)}.`, 'L’équipe l’a vérifié.', 'La fiche reste dans l’annuaire.']
+        ? [`Merci pour votre signalement de la fiche${quoted(name)}.`, 'L’équipe l’a vérifié. La fiche reste comme elle est.']
         : [`Merci pour votre proposition${quoted(name)}.`, 'L’équipe ne peut pas la publier.'],
     },
-    { lines: ['Voici la raison :'] },
+    { lines: [report ? 'Voici sa réponse :' : 'Voici la raison :'] },
     { quote: event.reason },
     SIGNATURE,
     AUTOMATIC,

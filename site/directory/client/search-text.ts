@@ -22,6 +22,19 @@ export function todayText(hours: string): string {
   return /aujourd/i.test(hours) ? hours : `Aujourd'hui : ${hours}`;
 }
 
+/**
+ * A hit's state in one line, said once: « Ouvert maintenant · Aujourd'hui : 9 h à 12 h »,
+ * « Fermé aujourd'hui » (not « Fermé maintenant » beside it), « Fermé temporairement ».
+ */
+export function hitState(hit: SearchHit): { badge?: { text: string; className: 'badge-ouvert' | 'badge-ferme' }; today?: string } {
+  if (hit.closure) return { badge: { text: 'Fermé temporairement', className: 'badge-ferme' } };
+  const today = hit.todayHours ? todayText(hit.todayHours) : undefined;
+  if (hit.openNow === true) return { badge: { text: 'Ouvert maintenant', className: 'badge-ouvert' }, ...(today ? { today } : {}) };
+  if (hit.openNow === false && today && /^Fermé aujourd/i.test(today)) return { badge: { text: today, className: 'badge-ferme' } };
+  if (hit.openNow === false) return { badge: { text: 'Fermé maintenant', className: 'badge-ferme' }, ...(today ? { today } : {}) };
+  return today ? { today } : {};
+}
+
 /** Kind, place and distance: « Espace public numérique (EPN) · 6001 Marcinelle · à 1,2 km ». */
 export function hitFacts(hit: SearchHit): string {
   const facts = [hit.kindLabel, `${hit.address.postcode} ${hit.address.locality}`];

@@ -6,7 +6,7 @@
 // younger than about 2017 (no replaceChildren, no requestSubmit).
 import type { FacetValue, SearchHit } from '../../../core/wire/search.ts';
 import { FILTERS, type Filter, type FormValues, TEXTS, type Text } from './search-state.ts';
-import { type Choice, facetOptions, hitFacts, offersWithoutFilters, pagesOf, type Result, todayText } from './search-text.ts';
+import { type Choice, facetOptions, hitFacts, hitState, offersWithoutFilters, pagesOf, type Result } from './search-text.ts';
 
 export interface SearchPage {
   root: HTMLElement;
@@ -184,13 +184,15 @@ function renderHit(hit: SearchHit): HTMLLIElement {
   title.appendChild(link);
   li.appendChild(title);
   li.appendChild(text('p', hitFacts(hit)));
-  if (hit.openNow !== null || hit.todayHours) {
+  const state = hitState(hit);
+  if (state.badge || state.today) {
     const hours = document.createElement('p');
-    if (hit.openNow) hours.append(text('span', 'Ouvert maintenant', 'badge-ouvert'), ' ');
-    else if (hit.openNow === false) hours.append(text('span', 'Fermé maintenant', 'badge-ferme'), ' ');
-    if (hit.todayHours) hours.append(todayText(hit.todayHours));
+    if (state.badge) hours.append(text('span', state.badge.text, state.badge.className));
+    if (state.badge && state.today) hours.append(' ');
+    if (state.today) hours.append(state.today);
     li.appendChild(hours);
   }
+  if (hit.closure) li.appendChild(text('p', hit.closure));
   li.appendChild(text('p', hit.summary));
   if (hit.demo) li.appendChild(text('p', 'Données de démonstration : informations non vérifiées.', 'recherche__demo'));
   return li;

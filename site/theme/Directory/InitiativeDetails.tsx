@@ -55,7 +55,13 @@ export default function InitiativeDetails({ view, extra = {}, sheet }: { view: I
           ))}
         </p>
         {view.demo && <DemoNotice />}
-        {hours && (
+        {view.closure && (
+          <p className="fiche-lieu__fermeture" role="note">
+            <strong>{view.closure.text}</strong>
+          </p>
+        )}
+        {!hours && !view.period && view.hoursUnknownText && <p className="etat-ouverture">{view.hoursUnknownText}</p>}
+        {hours && !view.closure && (
           <p className="etat-ouverture" id="etat-ouverture">
             <span id="etat-ouverture-texte" aria-live="polite">
               {hours.alwaysOpen ? 'Ouvert tous les jours, 24 heures sur 24.' : hours.openDays ? `Ouvert ${hours.openDays}.` : 'Fermé toute la semaine.'}

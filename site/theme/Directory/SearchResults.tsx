@@ -3,23 +3,24 @@
 // renderHit), so the page looks and reads the same whichever made it, and pages as links.
 import type React from 'react';
 import type { SearchHit } from '../../../core/wire/search.ts';
-import { hitFacts, todayText } from '../../directory/client/search-text.ts';
+import { hitFacts, hitState } from '../../directory/client/search-text.ts';
 
 export function ResultItem({ hit }: { hit: SearchHit }): React.JSX.Element {
+  const state = hitState(hit);
   return (
     <li className="annuaire__resultat">
       <h3>
         <a href={hit.url}>{hit.name}</a>
       </h3>
       <p>{hitFacts(hit)}</p>
-      {(hit.openNow !== null || hit.todayHours) && (
+      {(state.badge || state.today) && (
         <p>
-          {hit.openNow === true && <span className="badge-ouvert">Ouvert maintenant</span>}
-          {hit.openNow === false && <span className="badge-ferme">Fermé maintenant</span>}
-          {hit.openNow !== null && ' '}
-          {hit.todayHours ? todayText(hit.todayHours) : null}
+          {state.badge && <span className={state.badge.className}>{state.badge.text}</span>}
+          {state.badge && state.today ? ' ' : null}
+          {state.today ?? null}
         </p>
       )}
+      {hit.closure && <p>{hit.closure}</p>}
       <p>{hit.summary}</p>
       {hit.demo && <p className="recherche__demo">Données de démonstration : informations non vérifiées.</p>}
     </li>

@@ -81,10 +81,11 @@ async function expectPublished(url: string, names: string[], strict = true): Pro
       found.hits.map((h) => h.id),
       `search entry of ${name}`,
     ).toContain(id);
+    // The receipt (with the tracking link) and the approval.
     const toSubmitter = mailsAbout(name, sampleSubmitter.email);
-    expect(toSubmitter.notifications, `notifications to the submitter about ${name}`).toBe(1);
-    if (strict) expect(toSubmitter.copies, `mails to the submitter about ${name}`).toBe(1);
-    repeats += toSubmitter.copies - 1;
+    expect(toSubmitter.notifications, `notifications to the submitter about ${name}`).toBe(2);
+    if (strict) expect(toSubmitter.copies, `mails to the submitter about ${name}`).toBe(2);
+    repeats += toSubmitter.copies - 2;
   }
   // No listing twice (x-2.yml) and one mail to the moderators per proposal.
   expect(fs.readdirSync(env.paths.initiatives).filter((f) => /-2\.yml$/.test(f))).toEqual([]);

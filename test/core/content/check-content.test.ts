@@ -121,7 +121,7 @@ describe('an initiative with one mistake', () => {
       'missing hours for a permanence',
       () => edit((t) => t.replace(/^hours: .*\n/m, '')),
       FIXTURE,
-      /`hours`: un EPN ou une permanence a besoin de ses horaires/,
+      /`hours`: sans horaires, un EPN ou une permanence a besoin d’un téléphone ou d’un e-mail/,
       /par exemple "Tu 09:00-12:00; PH off"/,
     ],
     [

@@ -101,7 +101,8 @@ describe('a partner plugin loaded from passerelle.config.ts', () => {
       submitter: sampleSubmitter,
     });
     const { id } = res.body as { id: string };
-    const edited = await moderator.call('POST', `/api/moderation/submissions/${id}/approve`, { edits: { ...sampleInitiative, name: 'Atelier bis' } });
+    // Edits change only what they name: removing the member number is what breaks the network's rule.
+    const edited = await moderator.call('POST', `/api/moderation/submissions/${id}/approve`, { edits: { extra: null } });
     expect(edited.status).toBe(400);
     expect((edited.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('edits.extra.network_member_id');
   });

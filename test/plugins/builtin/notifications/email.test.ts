@@ -52,6 +52,47 @@ describe('notification e-mails', () => {
     expect(mail!.text).not.toContain('Awa Diallo');
   });
 
+  it('sends the submitter a receipt with the tracking link, so it cannot be lost', async () => {
+    const { host } = load(smtp.url);
+    await host.emit('onSubmissionCreated', { ...createdEvent(), submitterTrackingPath: '/suivi?id=sub_test1&token=secret-token' });
+    await host.idle();
+    expect(smtp.mails).toHaveLength(2);
+    const receipt = smtp.mails.find((m) => m.to.includes('awa@example.be'))!;
+    expect(receipt.subject).toBe('Votre proposition est bien reçue : « Atelier tablette de Marcinelle »');
+    expect(receipt.text).toContain(`gardez ce lien :\n${SITE_URL}/suivi?id=sub_test1&token=secret-token\n`);
+    // The moderators' mail never carries the token.
+    const moderators = smtp.mails.find((m) => !m.to.includes('awa@example.be'))!;
+    expect(moderators.raw).not.toContain('secret-token');
+  });
+
+  it('tells the moderators when a submission comes back corrected, with the association’s words', async () => {
+    const { host } = load(smtp.url);
+    await host.emit('onSubmissionCorrected', {
+      submission: createdEvent().submission,
+      message: 'Les horaires du vendredi sont ajoutés.',
+      trackingPath: '/suivi?id=sub_test1',
+    });
+    await host.idle();
+    expect(smtp.mails).toHaveLength(1);
+    const [mail] = smtp.mails;
+    expect(mail!.to.sort()).toEqual([...MODERATORS].sort());
+    expect(mail!.subject).toBe('Corrigée par l’association : « Atelier tablette de Marcinelle »');
+    expect(mail!.text).toContain('> Les horaires du vendredi sont ajoutés.');
+  });
+
+  it('tells a reporter that a report answered without change is handled, never refused', async () => {
+    const { host } = load(smtp.url);
+    await host.emit(
+      'onRejected',
+      decisionEvent('Nous avons appelé : la permanence a toujours lieu le mardi.', { type: 'report', targetId: 'permanence-marcinelle' }),
+    );
+    await host.idle();
+    const [mail] = smtp.mails;
+    expect(mail!.subject).toMatch(/^Votre signalement est traité/);
+    expect(mail!.text).toContain('Voici sa réponse :');
+    expect(mail!.text).not.toMatch(/refus|pas retenu/i);
+  });
+
   it('tells the submitter of an approval with the link to the published page', async () => {
     const { host } = load(smtp.url);
     await host.emit('onApproved', approvedEvent());

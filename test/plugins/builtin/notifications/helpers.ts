@@ -12,7 +12,7 @@ import { type Initiative, resolvePaths } from '../../../../core/model/index.ts';
 import { normalizeSiteUrl } from '../../../../core/urls.ts';
 import { PluginHost } from '../../../../plugins/api/host.ts';
 import { instantiatePlugins } from '../../../../plugins/api/load.ts';
-import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCreatedEvent } from '../../../../plugins/api/types.ts';
+import type { ApprovedEvent, DecisionEvent, PluginSubmission, SubmissionCorrectedEvent, SubmissionCreatedEvent } from '../../../../plugins/api/types.ts';
 import { type NotificationsOptionsInput, notifications } from '../../../../plugins/builtin/notifications/index.ts';
 import { sampleInitiative, sampleSubmitter } from '../../../../scripts/lib/sample-submission.ts';
 import { FIXTURE_CONTENT, fixtureModel } from '../../../helpers/content.ts';
@@ -32,7 +32,13 @@ export interface RetryPolicy {
   timeoutMs: number;
 }
 
-type Events = { onSubmissionCreated: SubmissionCreatedEvent; onApproved: ApprovedEvent; onRejected: DecisionEvent; onChangesRequested: DecisionEvent };
+type Events = {
+  onSubmissionCreated: SubmissionCreatedEvent;
+  onSubmissionCorrected: SubmissionCorrectedEvent;
+  onApproved: ApprovedEvent;
+  onRejected: DecisionEvent;
+  onChangesRequested: DecisionEvent;
+};
 
 /**
  * Runs a plugin's decision hooks in attempts as the publish pipeline does: the first
