@@ -88,19 +88,10 @@ export function alwaysOpen(week: TimeRange[][]): boolean {
  * three days or more are said as « du … au … ».
  */
 export function formatOpenDays(week: Pick<DayHours, 'name' | 'closed'>[]): string {
-  const open = week.map((d) => !d.closed);
-  if (open.length === 7 && open.every(Boolean)) return 'tous les jours';
-  const parts: string[] = [];
-  for (let day = 0; day < week.length; day++) {
-    if (!open[day]) continue;
-    let end = day;
-    while (end + 1 < week.length && open[end + 1]) end++;
-    const first = week[day]?.name ?? '';
-    const last = week[end]?.name ?? '';
-    if (end - day >= 2) parts.push(`du ${first} au ${last}`);
-    else for (let d = day; d <= end; d++) parts.push(week[d]?.name ?? '');
-    day = end;
-  }
+  const open = week.flatMap((d, i) => (d.closed ? [] : [i]));
+  if (open.length === 7) return 'tous les jours';
+  const name = (i: number) => week[i]?.name ?? '';
+  const parts = dayRuns(open).flatMap(([a, b]) => (b - a >= 2 ? [`du ${name(a)} au ${name(b)}`] : a === b ? [name(a)] : [name(a), name(b)]));
   return joinFr(parts);
 }
 

@@ -4,6 +4,7 @@
 // places it has, each a link to its list. The page stays small whatever the number of listings.
 import type React from 'react';
 import { sitePaths } from '../../../core/urls.ts';
+import DemoSiteNotice from './DemoSiteNotice.tsx';
 import SearchForm, { type SearchFormProps } from './SearchForm.tsx';
 
 export interface AreaLink {
@@ -45,6 +46,7 @@ export default function DirectoryEntry({
         </ol>
       </nav>
       <h1>Trouver de l'aide près de chez moi</h1>
+      <DemoSiteNotice />
       <p>{total} lieux et activités pour vous aider avec le numérique. Choisissez votre commune pour voir ses lieux, ou cherchez.</p>
       {search && <SearchForm {...search} />}
       <div id="annuaire-statique">
