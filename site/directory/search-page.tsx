@@ -98,7 +98,10 @@ export function renderDirectorySearchPage(buildDir: string | undefined, model: C
         : {}),
     };
   } else if (outcome.kind !== 'results') {
-    current = { values, status: outcome.message, hits: [], nearInvalid: outcome.kind === 'refused' && outcome.nearInvalid };
+    // A refused search is final (the script would be refused the same): it fetches nothing again.
+    // After an outage it does try again.
+    const refused = outcome.kind === 'refused';
+    current = { values, status: outcome.message, hits: [], nearInvalid: refused && outcome.nearInvalid, ...(refused ? { apiQuery: apiQuery(state) } : {}) };
   } else current = { values, status: '', hits: [] };
   const form: SearchFormProps = {
     kinds: options('kind'),

@@ -129,7 +129,10 @@ describe('searching the directory', () => {
     // Both places of known hours are on the first page near 6001; "Ouvert maintenant" keeps one.
     const names = () => page.locator('#recherche-liste li h3').allTextContents();
     expect(await names()).toEqual(expect.arrayContaining([ALWAYS_OPEN, NEVER_OPEN]));
-    expect(await page.locator('#recherche-liste li', { hasText: NEVER_OPEN }).textContent()).toContain('Fermé maintenant');
+    // One state line: closed all day says so, not also « Fermé maintenant ».
+    const neverOpen = await page.locator('#recherche-liste li', { hasText: NEVER_OPEN }).textContent();
+    expect(neverOpen).toContain("Fermé aujourd'hui");
+    expect(neverOpen).not.toContain('Fermé maintenant');
     const total = (text: string | null) => Number(/^(\d+) lieux? trouvés?/.exec(text ?? '')?.[1]);
     const allTotal = total(await page.locator('#recherche-etat').textContent());
     await page.getByLabel('Ouvert maintenant').check();
@@ -204,8 +207,14 @@ describe('searching the directory', () => {
     expect(await page.locator('#annuaire-statique').isVisible()).toBe(true);
     expect(await page.getByLabel(PLACE_BOX).getAttribute('aria-invalid')).toBe('true');
     // The same address opened directly is answered by the server: the message, the box marked, the communes one link away.
-    await page.goto(`${stack.url}/annuaire?near=Bruxelles`);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/search')) asked.push(request.url());
+    });
+    await page.goto(`${stack.url}/annuaire?near=Bruxelles`, { waitUntil: 'networkidle' });
     await page.waitForURL(/\/annuaire\/recherche\?near=Bruxelles/);
+    // The script asks nothing again: the server's refusal is final (no « Recherche en cours… » flash).
+    expect(asked).toEqual([]);
     expect(await page.locator('#recherche-etat').textContent()).toMatch(/^Nous ne trouvons pas « Bruxelles »/);
     expect(await page.getByLabel(PLACE_BOX).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('link', { name: 'Voir tous les lieux, par commune' }).getAttribute('href')).toBe('/annuaire');
