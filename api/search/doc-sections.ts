@@ -43,8 +43,7 @@ export function docUrl(base: string, relativeFile: string, slug?: unknown): stri
 const parser = unified().use(remarkParse).use(remarkDirective);
 
 /** MDX plumbing read as Markdown (`import …` lines, `<DocList />`), which is no text for a reader. */
-const isPlumbing = (node: RootContent) =>
-  node.type === 'html' || (node.type === 'paragraph' && /^(import|export)\s/.test(textOf(node)));
+const isPlumbing = (node: RootContent) => node.type === 'html' || (node.type === 'paragraph' && /^(import|export)\s/.test(textOf(node)));
 
 const blockText = (nodes: RootContent[]) =>
   nodes

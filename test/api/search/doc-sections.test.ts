@@ -33,10 +33,7 @@ describe('doc sections', () => {
   });
 
   it('does not index MDX imports and components as text', () => {
-    const file = page(
-      'index.mdx',
-      "---\ntitle: Les guides\n---\n\nimport DocCardList from '@theme/DocCardList';\n\nChoisissez un guide.\n\n<DocCardList />\n",
-    );
+    const file = page('index.mdx', "---\ntitle: Les guides\n---\n\nimport DocCardList from '@theme/DocCardList';\n\nChoisissez un guide.\n\n<DocCardList />\n");
     const [only] = sectionsOf('guides', dir, file);
     expect(only?.text).toBe('Choisissez un guide.');
     expect(only?.url).toBe('/guides');
