@@ -18,6 +18,7 @@ import type { HealthProbe } from './health/router.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openAudit } from './moderation/audit.ts';
 import { createModerationService } from './moderation/service.ts';
+import { scheduleClosureRefresh } from './publish/ended-closures.ts';
 import { createPublishing, failpointsFrom, gitRepository, type Publishing } from './publish/index.ts';
 import { createDashboard } from './reach/dashboard.ts';
 import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './search/runtime.ts';
@@ -100,6 +101,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
   // What a crash left is finished before any new decision is taken.
   await publishing.start();
   await dashboard.write(publishing.catalogue.all().values()).catch((err: unknown) => logger.error({ err }, 'the dashboard page could not be written'));
+  const closures = renderer ? scheduleClosureRefresh(renderer, () => publishing.catalogue.all(), logger) : undefined;
+  await closures?.run().catch((err: unknown) => logger.error({ err }, 'pages of ended temporary closures could not be rendered'));
   const announce: AnnounceSubmission = async (submission, announcement) => {
     await publishing.pipeline.begin({
       kind: announcement?.kind ?? 'submitted',
@@ -156,6 +159,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   }).catch((err: unknown) => {
     search?.stop();
+    closures?.stop();
     publishing.stop();
     releaseLock();
     throw err;
@@ -173,6 +177,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
     close: () =>
       new Promise<void>((resolve) => {
         search?.stop();
+        closures?.stop();
         publishing.stop();
         releaseLock();
         server.close(() => resolve());

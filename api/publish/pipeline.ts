@@ -17,6 +17,8 @@
 //
 // Steps 3 to 5 need step 1; the hooks need the record and the page (a mail links to it);
 // the dashboard needs the record (it counts decisions).
+// Outside decisions, only the calendar changes a page: ended-closures.ts renders again the
+// pages of listings whose temporary closure has ended.
 import crypto from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { Failpoints } from './failpoints.ts';

@@ -126,6 +126,8 @@ async function benchSize(size: number, samples: number, rate: number): Promise<{
       });
       await worker.terminate();
       histogram.disable();
+      // The steps after search (dashboard, notifications) finish before the directory goes.
+      await server.publishing.pipeline.drained();
       return {
         page: page.sort((a, b) => a - b),
         search: search.sort((a, b) => a - b),

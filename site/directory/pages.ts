@@ -24,8 +24,19 @@ export interface Area {
   name: string;
 }
 
+/** Sections by commune, worked out once a model: every listing asks on each rendering. */
+const sectionsCache = new WeakMap<ContentModel, Map<string, readonly Area[]>>();
+
 /** The sections of a commune as the directory splits it: only communes with several postcodes (Charleroi). */
-export function sectionAreas(model: ContentModel, communeSlug: string): Area[] {
+export function sectionAreas(model: ContentModel, communeSlug: string): readonly Area[] {
+  let byCommune = sectionsCache.get(model);
+  if (!byCommune) sectionsCache.set(model, (byCommune = new Map()));
+  let areas = byCommune.get(communeSlug);
+  if (!areas) byCommune.set(communeSlug, (areas = splitInSections(model, communeSlug)));
+  return areas;
+}
+
+function splitInSections(model: ContentModel, communeSlug: string): Area[] {
   const commune = model.territory.commune(communeSlug);
   if (!commune || new Set(commune.sections.map((s) => s.postcode)).size < 2) return [];
   return commune.sections.map((s) => ({

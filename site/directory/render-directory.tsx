@@ -214,9 +214,15 @@ export function renderDirectory({ buildDir, model, siteUrl = normalizeSiteUrl(un
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const hashOf = (text: string) => crypto.createHash('sha1').update(text).digest('base64url');
 
+/** A listing before and after a change (either may be absent). */
+export interface ListingChange {
+  before?: Initiative;
+  after?: Initiative;
+}
+
 /** What the publish pipeline uses: re-renders what changes touch (see api/publish/ports.ts). */
 export interface DirectoryRenderer {
-  renderChanges(changes: { before?: Initiative; after?: Initiative }[], all: ReadonlyMap<string, Initiative>): Promise<void>;
+  renderChanges(changes: ListingChange[], all: ReadonlyMap<string, Initiative>): Promise<void>;
 }
 
 /** The incremental renderer, or undefined when the site is not built (API-only use). */
@@ -240,48 +246,57 @@ export function createDirectoryRenderer({
     writeFileAtomic(file, html);
     written.set(file, hash);
   };
+  // One rendering at a time, whoever asks (the pipeline's render lane, the ended-closures
+  // refresh): a list page is never written from a snapshot older than the one before it.
+  let queue: Promise<void> = Promise.resolve();
   return {
-    async renderChanges(changes, all) {
-      const areas = new Map<string, Area>();
-      for (const { before, after } of changes) {
-        const id = after?.id ?? before?.id;
-        if (!id) continue;
-        const file = initiativePageFile(buildDir, id);
-        // The listing's page from the catalogue's current version (a later change may have come since).
-        const current = all.get(id);
-        if (current?.status === 'active') put(file, renderInitiativeHtml(shell, model, current, siteUrl, new Date(), siteData?.({ initiative: current })));
-        else {
-          fs.rmSync(file, { force: true });
-          written.delete(file);
-        }
-        for (const i of [before, after, current]) if (i) for (const a of areasOf(model, i)) areas.set(a.key, a);
-        await yieldToLoop();
-      }
-      const byArea = groupByArea(model, all.values());
-      const facts = siteFactsOf([...all.values()].filter((i) => i.status === 'active'));
-      const total = facts.listings;
-      for (const area of areas.values()) {
-        await yieldToLoop();
-        let pages = 0;
-        for (const [url, html] of byArea.has(area.key) ? renderAreaPages(shell, model, area, byArea) : []) {
-          put(directoryFile(buildDir, url), html);
-          pages++;
-          await yieldToLoop();
-        }
-        // Pages past the new end of the list (it got shorter), or the whole list when empty.
-        for (let n = pages + 1; ; n++) {
-          const extra = directoryFile(buildDir, areaPath(area, n));
-          if (!fs.existsSync(extra)) break;
-          fs.rmSync(extra);
-          written.delete(extra);
-        }
-      }
-      await yieldToLoop();
-      put(listPageFile(buildDir), renderEntryHtml(shell, model, byArea, total, facts));
-      // The home page says whether sample data is published.
-      put(homePageFile(buildDir), renderHomeHtml(shell, facts));
+    renderChanges(changes, all) {
+      const run = queue.then(() => render(changes, all));
+      queue = run.catch(() => {});
+      return run;
     },
   };
+
+  async function render(changes: ListingChange[], all: ReadonlyMap<string, Initiative>): Promise<void> {
+    const areas = new Map<string, Area>();
+    for (const { before, after } of changes) {
+      const id = after?.id ?? before?.id;
+      if (!id) continue;
+      const file = initiativePageFile(buildDir, id);
+      // The listing's page from the catalogue's current version (a later change may have come since).
+      const current = all.get(id);
+      if (current?.status === 'active') put(file, renderInitiativeHtml(shell, model, current, siteUrl, new Date(), siteData?.({ initiative: current })));
+      else {
+        fs.rmSync(file, { force: true });
+        written.delete(file);
+      }
+      for (const i of [before, after, current]) if (i) for (const a of areasOf(model, i)) areas.set(a.key, a);
+      await yieldToLoop();
+    }
+    const byArea = groupByArea(model, all.values());
+    const facts = siteFactsOf([...all.values()].filter((i) => i.status === 'active'));
+    const total = facts.listings;
+    for (const area of areas.values()) {
+      await yieldToLoop();
+      let pages = 0;
+      for (const [url, html] of byArea.has(area.key) ? renderAreaPages(shell, model, area, byArea) : []) {
+        put(directoryFile(buildDir, url), html);
+        pages++;
+        await yieldToLoop();
+      }
+      // Pages past the new end of the list (it got shorter), or the whole list when empty.
+      for (let n = pages + 1; ; n++) {
+        const extra = directoryFile(buildDir, areaPath(area, n));
+        if (!fs.existsSync(extra)) break;
+        fs.rmSync(extra);
+        written.delete(extra);
+      }
+    }
+    await yieldToLoop();
+    put(listPageFile(buildDir), renderEntryHtml(shell, model, byArea, total, facts));
+    // The home page says whether sample data is published.
+    put(homePageFile(buildDir), renderHomeHtml(shell, facts));
+  }
 }
 
 /** Re-renders one initiative's page (or removes it) and its lists, from the files (tests, CLIs). */
