@@ -3,15 +3,15 @@
 // temporairement » after the reopening day. This re-renders, at start and just after each
 // midnight, the pages of the listings whose closure has ended (search moves on by itself:
 // its nightly re-sync, api/search/runtime.ts).
+import { closureRunning } from '../../core/model/closure.ts';
 import type { Initiative } from '../../core/model/index.ts';
-import { closureView } from '../../site/directory/view-model.ts';
 import type { Logger } from '../logger.ts';
 import { nextDay, startOfDay } from '../search/documents.ts';
 import type { DirectoryRenderer } from './ports.ts';
 
 /** Active listings with a closure that has ended by `now` (its last day is past). */
 export function endedClosures(all: Iterable<Initiative>, now: Date): Initiative[] {
-  return [...all].filter((i) => i.status === 'active' && i.closure !== undefined && closureView(i.closure, now) === undefined);
+  return [...all].filter((i) => i.status === 'active' && i.closure !== undefined && !closureRunning(i.closure, now));
 }
 
 export interface ClosureRefresh {

@@ -73,16 +73,16 @@ export function computeIndicators({ model, initiatives, proposals, guides, city,
   const kinds = new Map(v.kinds.map((k) => [k.slug, 0]));
   for (const i of active) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
 
-  const byCommune = model.territory.communes.map((c) => {
-    const here = active.filter((i) => i.address.commune === c.slug);
-    return {
-      key: c.slug,
-      label: c.name,
-      count: here.length,
-      permanences: here.filter((i) => i.kind === 'permanence').length,
-      wifi: here.filter((i) => i.kind === 'wifi').length,
-    };
-  });
+  // One pass over the listings (10,000 of them are counted after every decision).
+  const perCommune = new Map(model.territory.communes.map((c) => [c.slug, { count: 0, permanences: 0, wifi: 0 }]));
+  for (const i of active) {
+    const counts = perCommune.get(i.address.commune);
+    if (!counts) continue;
+    counts.count += 1;
+    if (i.kind === 'permanence') counts.permanences += 1;
+    if (i.kind === 'wifi') counts.wifi += 1;
+  }
+  const byCommune = model.territory.communes.map((c) => ({ key: c.slug, label: c.name, count: 0, permanences: 0, wifi: 0, ...perCommune.get(c.slug) }));
 
   const sections = new Map<string, Count>();
   for (const i of active.filter((x) => x.kind === 'permanence')) {

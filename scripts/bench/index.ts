@@ -22,7 +22,7 @@ const benches: Record<string, () => Promise<void>> = {
       ...(option('--baseline') ? { baseline: option('--baseline') } : {}),
     }),
   build: () => benchBuild((option('--sizes') ?? '0,54,1000,10000').split(',').map(Number)),
-  publish: () => benchPublish((option('--sizes') ?? '54,10000').split(',').map(Number), Number(option('--samples') ?? 500), Number(option('--rate') ?? 4)),
+  publish: () => benchPublish((option('--sizes') ?? '54,10000').split(',').map(Number), Number(option('--samples') ?? 2000), Number(option('--rate') ?? 4)),
   relevance: () => benchRelevance(),
   search: () => benchSearch((option('--sizes') ?? '1000,10000').split(',').map(Number), Number(option('--samples') ?? 2000), Number(option('--seconds') ?? 4)),
   wire: () => benchWire(option('--pages')?.split(',')),

@@ -5,15 +5,15 @@
 // Budgets (issue « publish pipeline »): p95 ≤ 2 s to page and to searchable at 10,000 on
 // a quiet machine; the event loop never blocked more than 100 ms by publishing.
 //
-//   npm run bench -- publish [--sizes 54,10000] [--samples 500] [--rate 4]
+//   npm run bench -- publish [--sizes 54,10000] [--samples 2000] [--rate 4]
 //
-// Each sample is a whole approval (file, record, render, commit, index): 500 a size at 4/s
-// (about 2 minutes each) by default; raise --samples for narrower percentiles.
+// Each sample is a whole approval (file, record, render, commit, index): 2,000 a size at 4/s
+// (about 9 minutes each, plus the proposals) by default; lower --samples for a quick look.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { hashPassword, openModerators } from '../../api/auth/moderators.ts';
 import { startServer } from '../../api/index.ts';
@@ -65,7 +65,11 @@ async function json(url: string, init?: RequestInit): Promise<{ status: number; 
   return { status: res.status, body: await res.json().catch(() => null) };
 }
 
-async function benchSize(size: number, samples: number, rate: number): Promise<{ page: number[]; search: number[]; maxDelay: number; p99Delay: number }> {
+async function benchSize(
+  size: number,
+  samples: number,
+  rate: number,
+): Promise<{ page: number[]; search: number[]; maxDelay: number; p99Delay: number; gcCount: number; maxGc: number }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `passerelle-bench-publish-${size}-`));
   try {
     const paths = writeSyntheticContent(root, size);
@@ -116,6 +120,12 @@ async function benchSize(size: number, samples: number, rate: number): Promise<{
       // server's event loop, whose delays the histogram measures.
       const histogram = monitorEventLoopDelay({ resolution: 5 });
       histogram.enable();
+      // Garbage collection pauses the loop too: reported apart, so a long delay can be told from it.
+      const gcPauses: number[] = [];
+      const gc = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+      });
+      gc.observe({ entryTypes: ['gc'] });
       const worker = new Worker(CLIENT, {
         eval: true,
         workerData: { url: server.url, cookie, csrfToken, proposals, rate, pagesDir: path.join(paths.build, 'annuaire') },
@@ -126,6 +136,7 @@ async function benchSize(size: number, samples: number, rate: number): Promise<{
       });
       await worker.terminate();
       histogram.disable();
+      gc.disconnect();
       // The steps after search (dashboard, notifications) finish before the directory goes.
       await server.publishing.pipeline.drained();
       return {
@@ -133,6 +144,8 @@ async function benchSize(size: number, samples: number, rate: number): Promise<{
         search: search.sort((a, b) => a - b),
         maxDelay: histogram.max / 1e6,
         p99Delay: histogram.percentile(99) / 1e6,
+        gcCount: gcPauses.length,
+        maxGc: Math.max(0, ...gcPauses),
       };
     } finally {
       await server.close();
@@ -160,7 +173,9 @@ export async function benchPublish(sizes: number[], samples: number, rate: numbe
     console.log(
       `${' '.repeat(6)}               ${r.search.length} searchable p50 ${ms(quantile(r.search, 0.5))}  p95 ${ms(quantile(r.search, 0.95))}  max ${ms(r.search.at(-1) ?? Number.NaN)}`,
     );
-    console.log(`${' '.repeat(6)}               event loop: longest delay ${ms(r.maxDelay)}, p99 ${ms(r.p99Delay)} (budget 100 ms)`);
+    console.log(
+      `${' '.repeat(6)}               event loop: longest delay ${ms(r.maxDelay)}, p99 ${ms(r.p99Delay)} (budget 100 ms); ${r.gcCount} GC pauses, longest ${ms(r.maxGc)}`,
+    );
   }
   const [small, large] = sizes.map((s) => results[s]);
   if (small && large && sizes.length === 2) {

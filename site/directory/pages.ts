@@ -30,9 +30,15 @@ const sectionsCache = new WeakMap<ContentModel, Map<string, readonly Area[]>>();
 /** The sections of a commune as the directory splits it: only communes with several postcodes (Charleroi). */
 export function sectionAreas(model: ContentModel, communeSlug: string): readonly Area[] {
   let byCommune = sectionsCache.get(model);
-  if (!byCommune) sectionsCache.set(model, (byCommune = new Map()));
+  if (!byCommune) {
+    byCommune = new Map();
+    sectionsCache.set(model, byCommune);
+  }
   let areas = byCommune.get(communeSlug);
-  if (!areas) byCommune.set(communeSlug, (areas = splitInSections(model, communeSlug)));
+  if (!areas) {
+    areas = splitInSections(model, communeSlug);
+    byCommune.set(communeSlug, areas);
+  }
   return areas;
 }
 
@@ -75,9 +81,17 @@ export function areasOf(model: ContentModel, i: Initiative): Area[] {
 /** Active listings by area key, each listing under its commune and its section. */
 export function groupByArea(model: ContentModel, initiatives: Iterable<Initiative>): Map<string, Initiative[]> {
   const groups = new Map<string, Initiative[]>();
+  // Listings at one address share their areas: worked out once per commune, postcode and locality.
+  const known = new Map<string, Area[]>();
   for (const i of initiatives) {
     if (i.status !== 'active') continue;
-    for (const area of areasOf(model, i)) {
+    const where = `${i.address.commune}\n${i.address.postcode}\n${i.address.locality}`;
+    let areas = known.get(where);
+    if (!areas) {
+      areas = areasOf(model, i);
+      known.set(where, areas);
+    }
+    for (const area of areas) {
       const list = groups.get(area.key);
       if (list) list.push(i);
       else groups.set(area.key, [i]);

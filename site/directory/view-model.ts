@@ -1,6 +1,7 @@
 // What a listing page shows, computed once from an initiative and the vocabularies: the
 // citizen's words for every term (the standard's stay for exports), the typical week, the
 // links (each once), the way back to its lists, the map. Components stay dumb and testable.
+
 import { formatDate, formatPeriod } from '../../core/format-fr.ts';
 import {
   alwaysOpen,
@@ -13,6 +14,7 @@ import {
   temporaryClosureText,
   typicalWeek,
 } from '../../core/hours/index.ts';
+import { closureRunning } from '../../core/model/closure.ts';
 import type { ContentModel, Initiative, VocabularyName } from '../../core/model/index.ts';
 import { sitePaths } from '../../core/urls.ts';
 import { areaPath, areasOf } from './pages.ts';
@@ -159,9 +161,7 @@ export function toView(model: ContentModel, i: Initiative, now = new Date()): In
 
 /** A closure still running at `now` (its last day included), said in French. */
 export function closureView(closure: Initiative['closure'], now: Date): InitiativeView['closure'] {
-  if (!closure) return undefined;
-  const today = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-  if (closure.until && closure.until < today) return undefined;
+  if (!closure || !closureRunning(closure, now)) return undefined;
   return {
     reason: closure.reason,
     ...(closure.until ? { until: closure.until } : {}),

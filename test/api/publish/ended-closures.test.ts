@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endedClosures, scheduleClosureRefresh } from '../../../api/publish/ended-closures.ts';
 import { createLogger } from '../../../api/logger.ts';
+import { endedClosures, scheduleClosureRefresh } from '../../../api/publish/ended-closures.ts';
 import { type Initiative, loadContentModel, loadInitiatives, resolvePaths } from '../../../core/model/index.ts';
 import { readInitiativeFile, writeInitiativeFile } from '../../../core/model/initiative-files.ts';
 import { createDirectoryRenderer, renderDirectory } from '../../../site/directory/render-directory.tsx';
@@ -51,7 +51,12 @@ describe('ended temporary closures', () => {
     const all = new Map(loadInitiatives(model, env.paths.initiatives).initiatives.map((i) => [i.id, i]));
     const renderer = createDirectoryRenderer({ buildDir: env.paths.build, model });
     if (!renderer) throw new Error('the page template is missing');
-    const refresh = scheduleClosureRefresh(renderer, () => all, createLogger({ LOG_LEVEL: 'silent' }), () => AFTER);
+    const refresh = scheduleClosureRefresh(
+      renderer,
+      () => all,
+      createLogger({ LOG_LEVEL: 'silent' }),
+      () => AFTER,
+    );
     try {
       expect(await refresh.run()).toBe(1);
     } finally {
