@@ -1,7 +1,6 @@
 // What a listing page shows, computed once from an initiative and the vocabularies: the
 // citizen's words for every term (the standard's stay for exports), the typical week, the
 // links (each once), the way back to its lists, the map. Components stay dumb and testable.
-
 import { formatDate, formatPeriod } from '../../core/format-fr.ts';
 import {
   alwaysOpen,
