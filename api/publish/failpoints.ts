@@ -1,7 +1,8 @@
 // Crash tests: PASSERELLE_FAILPOINTS=after:render,after:hook:notifications makes the process
-// kill itself (SIGKILL, no cleanup) right after that point is durably recorded, so a test
-// can check that a restart finishes the work. Off unless the variable is set; the server
-// logs loudly when it is.
+// kill itself (SIGKILL, no cleanup) right after that point is durably recorded (and, for a
+// step, once the steps running beside it have finished: see PublishWorker.failpoint), so a
+// test can check that a restart finishes the work. Off unless the variable is set; the
+// server logs loudly when it is.
 
 export type FailpointName = 'job' | `after:${string}`;
 

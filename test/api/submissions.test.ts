@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { RunningServer } from '../../api/index.ts';
-import { DataLockError, lockDataDir } from '../../api/storage/data-lock.ts';
+import { DataLockError, lockDataDir, processStart } from '../../api/storage/data-lock.ts';
 import { sampleInitiative, sampleSubmitter } from '../../scripts/lib/sample-submission.ts';
 import { tempContent, tempDir } from '../helpers/content.ts';
 import { getJson, startTestServer } from '../helpers/server.ts';
@@ -279,6 +279,24 @@ describe('the data directory lock', () => {
       const again = lockDataDir(dir);
       again();
       release();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(processStart(1) === undefined)('takes over the lock of a crashed server whose pid another program now has', () => {
+    const dir = tempDir('passerelle-lock-');
+    try {
+      const lock = path.join(dir, 'passerelle.lock');
+      const release = lockDataDir(dir);
+      expect(fs.readFileSync(lock, 'utf8')).toBe(`${process.pid} ${processStart(process.pid)}`);
+      release();
+      // pid 1 runs, but it started at another time than the server that wrote this lock.
+      fs.writeFileSync(lock, `1 ${Number(processStart(1)) + 1}`);
+      lockDataDir(dir)();
+      // The same pid and start time: that server still runs.
+      fs.writeFileSync(lock, `1 ${processStart(1)}`);
+      expect(() => lockDataDir(dir)).toThrow(/already used by another Passerelle server \(pid 1\)/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
