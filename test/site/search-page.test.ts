@@ -349,6 +349,7 @@ describe('searching the directory', () => {
     const communes = page.locator('#annuaire-statique a[href^="/annuaire/"]');
     expect(await communes.count()).toBeGreaterThan(15);
     await page.locator('#annuaire-statique a[href="/annuaire/charleroi"]').click();
+    await page.waitForURL(/\/annuaire\/charleroi$/);
     expect(await page.locator('a[href="/annuaire/permanence-aide-numerique-de-marcinelle"]').count()).toBeGreaterThan(0);
     await noJs.close();
   });
