@@ -12,6 +12,7 @@ import { tileUrl } from '../../core/tiles.ts';
 import { sitePaths } from '../../core/urls.ts';
 import type { DocHit, SearchHit, SearchResult } from '../../core/wire/search.ts';
 import SearchForm, { type CurrentSearch, type SearchFormProps } from '../theme/Directory/SearchForm.tsx';
+import GuideList from '../theme/SiteSearch/GuideList.tsx';
 import { apiQuery, type Filter, hasSearch, readState, urlOf, withoutFilters, withPage } from './client/search-state.ts';
 import { facetOptions, offersWithoutFilters, pagesOf, summary } from './client/search-text.ts';
 import { SEARCH_SCRIPT } from './render-directory.tsx';
@@ -138,33 +139,6 @@ export function renderDirectorySearchPage(buildDir: string | undefined, model: C
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-
-function GuideList({ docs, q }: { docs: DocHit[]; q: string }) {
-  if (!docs.length) {
-    return (
-      <p>
-        Aucun guide ne parle de « {q} ». Voir <a href={sitePaths.guides}>tous les guides</a>.
-      </p>
-    );
-  }
-  return (
-    <ul className="annuaire__resultats">
-      {docs.map((d) => (
-        <li key={d.url} className="annuaire__resultat">
-          <h3>
-            <a href={d.url}>
-              {d.title}
-              {d.section !== d.title ? ` — ${d.section}` : ''}
-            </a>
-          </h3>
-          <p>
-            {d.source === 'guides' ? 'Guide' : 'Formation des aidants'} · {d.excerpt}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function PlaceList({ hits, q }: { hits: SearchHit[]; q: string }) {
   if (!hits.length) return <p>Aucun lieu ne correspond à « {q} ».</p>;

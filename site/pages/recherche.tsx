@@ -9,6 +9,10 @@ import Layout from '@theme/Layout';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { sitePaths } from '../../core/urls.ts';
 import type { DocHit, SearchHit } from '../../core/wire/search.ts';
+import GuideList from '../theme/SiteSearch/GuideList.tsx';
+
+/** Guides open without reloading the page. */
+const DocusaurusAnchor = ({ href, children }: { href: string; children: ReactNode }) => <Link to={href}>{children}</Link>;
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'done'; docs: DocHit[]; hits: SearchHit[]; total: number };
 
@@ -109,27 +113,7 @@ export default function Recherche(): ReactNode {
           <>
             <section aria-labelledby="resultats-guides">
               <h2 id="resultats-guides">Guides et formation</h2>
-              {done.docs.length ? (
-                <ul className="annuaire__resultats">
-                  {done.docs.map((d) => (
-                    <li key={d.url} className="annuaire__resultat">
-                      <h3>
-                        <Link to={d.url}>
-                          {d.title}
-                          {d.section !== d.title ? ` — ${d.section}` : ''}
-                        </Link>
-                      </h3>
-                      <p>
-                        {d.source === 'guides' ? 'Guide' : 'Formation des aidants'} · {d.excerpt}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p>
-                  Aucun guide ne parle de « {q} ». Voir <Link to="/guides">tous les guides</Link>.
-                </p>
-              )}
+              <GuideList docs={done.docs} q={q} Anchor={DocusaurusAnchor} />
             </section>
             <section aria-labelledby="resultats-lieux">
               <h2 id="resultats-lieux">Lieux</h2>

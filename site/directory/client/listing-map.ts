@@ -2,27 +2,14 @@
 // are downloaded only when someone asks for it (« Agrandir et déplacer la carte »). It
 // takes the place of the plan's tiles in the same box, with a pin on the place.
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
-
-const ASSETS = '/passerelle/leaflet';
-
-function loadCss(): Promise<void> {
-  const href = `${ASSETS}/leaflet.css`;
-  if (document.querySelector(`link[href="${href}"]`)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.onload = link.onerror = () => resolve();
-    document.head.append(link);
-  });
-}
+import { LEAFLET_IMAGES, loadLeafletCss } from './leaflet-assets.ts';
 
 export async function showInteractiveMap(box: HTMLElement, place: { lat: number; lng: number; zoom: number; template: string; name: string }): Promise<void> {
-  await loadCss();
+  await loadLeafletCss();
   for (const img of Array.from(box.querySelectorAll('img'))) img.remove();
   box.removeAttribute('role');
   box.removeAttribute('aria-label');
-  L.Icon.Default.imagePath = `${ASSETS}/images/`;
+  L.Icon.Default.imagePath = LEAFLET_IMAGES;
   const map = L.map(box, { scrollWheelZoom: false }).setView([place.lat, place.lng], place.zoom);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   L.tileLayer(place.template, {

@@ -4,6 +4,7 @@
 // of the search page's own modules, and Leaflet comes as its ES module build (see
 // leaflet-esm.d.ts), so code splitting leaves the page's script in one file.
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import { LEAFLET_IMAGES, loadLeafletCss } from './leaflet-assets.ts';
 
 export interface MapPoint {
   name: string;
@@ -18,26 +19,11 @@ export interface MapView {
   show(points: MapPoint[]): void;
 }
 
-const ASSETS = '/passerelle/leaflet';
 const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
-/** Adds Leaflet's stylesheet (served from our origin) and waits for it, so the map lays out right. */
-function loadCss(): Promise<void> {
-  const href = `${ASSETS}/leaflet.css`;
-  if (document.querySelector(`link[href="${href}"]`)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    // A missing stylesheet makes an untidy map, not a broken page: go on either way.
-    link.onload = link.onerror = () => resolve();
-    document.head.append(link);
-  });
-}
-
 export async function createMapView(container: HTMLElement, tiles: string): Promise<MapView> {
-  await loadCss();
-  L.Icon.Default.imagePath = `${ASSETS}/images/`;
+  await loadLeafletCss();
+  L.Icon.Default.imagePath = LEAFLET_IMAGES;
   const map = L.map(container, { scrollWheelZoom: false }).setView([50.41, 4.44], 11);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   L.tileLayer(tiles || DEFAULT_TILES, {

@@ -3,20 +3,7 @@
 // place is; the latitude and longitude fields next to it are the keyboard's way to do the
 // same, and what is sent.
 import { type ReactNode, useEffect, useRef } from 'react';
-
-const ASSETS = '/passerelle/leaflet';
-
-function loadCss(): Promise<void> {
-  const href = `${ASSETS}/leaflet.css`;
-  if (document.querySelector(`link[href="${href}"]`)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.onload = link.onerror = () => resolve();
-    document.head.append(link);
-  });
-}
+import { LEAFLET_IMAGES, loadLeafletCss } from '../../directory/client/leaflet-assets.ts';
 
 interface LeafletMarker {
   setLatLng(p: [number, number]): void;
@@ -54,10 +41,10 @@ export default function PointMap({
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      await loadCss();
+      await loadLeafletCss();
       const L = (await import('leaflet')).default;
       if (cancelled || !container.current) return;
-      L.Icon.Default.imagePath = `${ASSETS}/images/`;
+      L.Icon.Default.imagePath = LEAFLET_IMAGES;
       const { lat: lat0, lng: lng0, name: title } = start.current;
       const m = L.map(container.current, { scrollWheelZoom: false, keyboard: false }).setView([lat0, lng0], 17);
       m.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
