@@ -89,13 +89,14 @@ export function createApp({
   app.use(compression({ threshold: 1024 }));
 
   const api = express.Router();
+  // The busiest route first: a search passes no other layer of the API.
+  api.use('/search', searchRouter(search));
   api.use(express.json({ limit: '64kb' }));
   api.use('/health', healthRouter(health));
   const openapi = openApiDocument(model);
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  api.use('/search', searchRouter(search));
   api.use('/hours', hoursRouter());
   const limiter = submissionLimiter(submissions?.options, buildDir);
   if (submissions) api.use('/submissions', submissionsRouter(submissions.service, limiter));

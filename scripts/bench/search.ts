@@ -6,8 +6,10 @@
 //   indexing and after; budget: bounded ≤ 1.5× the default's time;
 // - the server (compiled, as in production, its own process) on the bounded Meilisearch;
 //   per case, the hit counts of both sides (checked equal) and the bytes each answers, then
-//   ≥ 2,000 samples per side, interleaved pair by pair in random order, p50/p95/p99 and
-//   ratios; budget: p95 ≤ 1.3× direct for every case;
+//   ≥ 2,000 samples per side, interleaved in random order, p50/p95/p99 and ratios; budget:
+//   p95 ≤ 1.3× direct for every case. A third side, a bare forwarder (lib/forwarder.mjs:
+//   the same request relayed by twenty lines of plain Node, bytes untouched), shows what
+//   one extra hop through any server costs on this machine: the floor under the ratio;
 // - throughput with 20 keep-alive clients cycling through the cases, direct and through the
 //   server in alternating rounds; budget: ≥ 0.8× direct;
 // - RSS of the server and of Meilisearch, idle after start.
@@ -24,7 +26,7 @@ import { HORIZON_DAYS, startOfDay } from '../../api/search/documents.ts';
 import { createMeiliClient, createMeiliPost } from '../../api/search/meili-client.ts';
 import { freePort, indexingMemoryFor, type MeiliEndpoint, startMeili } from '../../api/search/meili-server.ts';
 import { indexNames, SearchStore } from '../../api/search/search-store.ts';
-import { createSearchService, type SearchService } from '../../api/search/service.ts';
+import { createSearchService } from '../../api/search/service.ts';
 import { listInitiativeFiles, loadContentModel, type ProjectPaths, ROOT_DIR, resolvePaths } from '../../core/model/index.ts';
 import { writeSyntheticContent } from '../lib/synthetic.ts';
 
@@ -166,16 +168,29 @@ function cases(at: Date): Case[] {
   ];
 }
 
-interface Sides {
-  api: () => Promise<{ text: string }>;
-  direct: () => Promise<{ text: string }>;
+const SIDES = ['api', 'direct', 'floor'] as const;
+type Side = (typeof SIDES)[number];
+type Sides = Record<Side, () => Promise<{ text: string }>>;
+
+/** The bare forwarder (lib/forwarder.mjs) in its own process, relaying the cases' Meilisearch requests. */
+async function startForwarder(meili: MeiliEndpoint, requests: { path: string; body: unknown }[], dir: string) {
+  const port = await freePort();
+  const file = path.join(dir, 'forwarder-requests.json');
+  fs.writeFileSync(file, JSON.stringify({ host: meili.host, apiKey: meili.apiKey, requests }));
+  const child = spawn(process.execPath, [path.join(ROOT_DIR, 'scripts/bench/lib/forwarder.mjs'), String(port), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`forwarder exited with ${code}`)));
+    child.stdout?.once('data', () => resolve());
+  });
+  child.removeAllListeners('exit');
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
-function sidesOf(c: Case, service: SearchService, serverUrl: string, meili: MeiliEndpoint): Sides {
-  const { path: meiliPath, body } = service.request(c.raw);
+function sidesOf(request: { path: string; body: unknown }, c: Case, n: number, serverUrl: string, forwarderUrl: string, meili: MeiliEndpoint): Sides {
   return {
     api: () => exchange(`${serverUrl}/api/search?${new URLSearchParams(c.raw)}`),
-    direct: () => exchange(`${meili.host}${meiliPath}`, body, meili.apiKey),
+    direct: () => exchange(`${meili.host}${request.path}`, request.body, meili.apiKey),
+    floor: () => exchange(`${forwarderUrl}/${n}`),
   };
 }
 
@@ -185,23 +200,29 @@ function totalOf(text: string): number {
   return body.total ?? body.totalHits ?? body.results?.[0]?.totalHits ?? Number.NaN;
 }
 
-async function latencies(sides: Sides, samples: number): Promise<{ api: number[]; direct: number[] }> {
-  for (let i = 0; i < 50; i++) {
-    await sides.direct();
-    await sides.api();
+/** A copy in random order (Fisher–Yates). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
-  const api: number[] = [];
-  const direct: number[] = [];
+  return out;
+}
+
+async function latencies(sides: Sides, samples: number): Promise<Record<Side, number[]>> {
+  for (let i = 0; i < 50; i++) for (const side of SIDES) await sides[side]();
+  const times: Record<Side, number[]> = { api: [], direct: [], floor: [] };
   for (let i = 0; i < samples; i++) {
-    // Pair by pair, in random order: drift (other load, GC) hits both sides alike.
-    const first = Math.random() < 0.5;
-    for (const side of first ? (['api', 'direct'] as const) : (['direct', 'api'] as const)) {
+    // One of each side per round, in random order: drift (other load, GC) hits all alike.
+    for (const side of shuffled(SIDES)) {
       const t = performance.now();
       await sides[side]();
-      (side === 'api' ? api : direct).push(performance.now() - t);
+      times[side].push(performance.now() - t);
     }
   }
-  return { api: api.sort((a, b) => a - b), direct: direct.sort((a, b) => a - b) };
+  for (const side of SIDES) times[side].sort((a, b) => a - b);
+  return times;
 }
 
 /** Requests per second with `clients` keep-alive clients cycling through the calls for `seconds`. */
@@ -267,20 +288,26 @@ export async function benchSearch(sizes: number[], samples = 2000, seconds = 4):
       const service = createSearchService(createMeiliPost(meili.host, meili.apiKey), indexNames(prefix), model, {});
       const at = openTime();
       console.log(`  open now at ${at.toString()}`);
-      const all = cases(at).map((c) => ({ ...c, sides: sidesOf(c, service, server.url, meili) }));
-      console.log(`  ${samples} samples a side per case, interleaved; ms; bytes answered by Meilisearch / by the API:`);
+      const requests = cases(at).map((c) => service.request(c.raw));
+      const forwarder = await startForwarder(meili, requests, root);
+      const all = cases(at).map((c, n) => ({ ...c, sides: sidesOf(requests[n] as { path: string; body: unknown }, c, n, server.url, forwarder.url, meili) }));
+      console.log(`  ${samples} samples a side per case, interleaved; ms; floor = a bare forwarder; bytes answered by Meilisearch / by the API:`);
       for (const c of all) {
-        const [a, d] = [await c.sides.api(), await c.sides.direct()];
-        const [apiHits, directHits] = [totalOf(a.text), totalOf(d.text)];
-        if (apiHits !== directHits) throw new Error(`${c.label}: the API found ${apiHits}, Meilisearch ${directHits}: not the same request`);
+        const [a, d, f] = [await c.sides.api(), await c.sides.direct(), await c.sides.floor()];
+        const [apiHits, directHits, floorHits] = [totalOf(a.text), totalOf(d.text), totalOf(f.text)];
+        if (apiHits !== directHits || floorHits !== directHits)
+          throw new Error(`${c.label}: the API found ${apiHits}, Meilisearch ${directHits}, the forwarder ${floorHits}: not the same request`);
         if (!(apiHits > 0)) throw new Error(`${c.label}: no hits: the case times an empty answer`);
-        const { api, direct } = await latencies(c.sides, samples);
+        const { api, direct, floor } = await latencies(c.sides, samples);
         const ratio = pct(api, 95) / pct(direct, 95);
+        const floorRatio = pct(floor, 95) / pct(direct, 95);
+        const ms = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} p95 ${pct(xs, 95).toFixed(2)} p99 ${pct(xs, 99).toFixed(2)}`;
         console.log(
-          `  ${c.label.padEnd(34)} hits ${String(apiHits).padStart(5)} = ${String(directHits).padStart(5)} | direct p50 ${pct(direct, 50).toFixed(2)} p95 ${pct(direct, 95).toFixed(2)} p99 ${pct(direct, 99).toFixed(2)} | API p50 ${pct(api, 50).toFixed(2)} p95 ${pct(api, 95).toFixed(2)} p99 ${pct(api, 99).toFixed(2)} | p95 ×${ratio.toFixed(2)} p50 ×${(pct(api, 50) / pct(direct, 50)).toFixed(2)} | ${d.text.length} / ${a.text.length} B`,
+          `  ${c.label.padEnd(34)} hits ${String(apiHits).padStart(5)} = ${String(directHits).padStart(5)} | direct ${ms(direct)} | API ${ms(api)} | floor ${ms(floor)} | p95 API ×${ratio.toFixed(2)} floor ×${floorRatio.toFixed(2)}; p50 API +${(pct(api, 50) - pct(direct, 50)).toFixed(2)} ms floor +${(pct(floor, 50) - pct(direct, 50)).toFixed(2)} ms | ${d.text.length} / ${a.text.length} B`,
         );
-        verdicts.push(`${size} ${c.label}: p95 ×${ratio.toFixed(2)} ≤ 1.3: ${ratio <= 1.3 ? 'ok' : 'OVER'}`);
+        verdicts.push(`${size} ${c.label}: p95 ×${ratio.toFixed(2)} ≤ 1.3: ${ratio <= 1.3 ? 'ok' : 'OVER'} (bare forwarder ×${floorRatio.toFixed(2)})`);
       }
+      forwarder.stop();
       const directRate: number[] = [];
       const apiRate: number[] = [];
       for (let round = 0; round < 2; round++) {
