@@ -177,7 +177,7 @@ async function startForwarder(meili: MeiliEndpoint, requests: { path: string; bo
   const port = await freePort();
   const file = path.join(dir, 'forwarder-requests.json');
   fs.writeFileSync(file, JSON.stringify({ host: meili.host, apiKey: meili.apiKey, requests }));
-  const child = spawn(process.execPath, [path.join(ROOT_DIR, 'scripts/bench/lib/forwarder.mjs'), String(port), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT_DIR, 'scripts/bench/lib/forwarder.mjs'), String(port), file], { stdio: ['pipe', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`forwarder exited with ${code}`)));
     child.stdout?.once('data', () => resolve());

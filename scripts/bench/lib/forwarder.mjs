@@ -44,3 +44,7 @@ http
     upstream.end(target.payload);
   })
   .listen(Number(port), '127.0.0.1', () => console.log('forwarding'));
+
+// Gone with the bench: its end of stdin closes when it exits, even when it fails half-way.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
