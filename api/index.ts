@@ -18,7 +18,7 @@ import type { HealthProbe } from './health/router.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openAudit } from './moderation/audit.ts';
 import { createModerationService } from './moderation/service.ts';
-import { scheduleClosureRefresh } from './publish/ended-closures.ts';
+import { dataDirMark, scheduleClosureRefresh } from './publish/ended-closures.ts';
 import { createPublishing, failpointsFrom, gitRepository, type Publishing } from './publish/index.ts';
 import { createDashboard } from './reach/dashboard.ts';
 import { createSearchRuntime, type SearchConfig, type SearchRuntime } from './search/runtime.ts';
@@ -101,7 +101,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<StartedServ
   // What a crash left is finished before any new decision is taken.
   await publishing.start();
   await dashboard.write(publishing.catalogue.all().values()).catch((err: unknown) => logger.error({ err }, 'the dashboard page could not be written'));
-  const closures = renderer ? scheduleClosureRefresh(renderer, () => publishing.catalogue.all(), logger) : undefined;
+  const closures = renderer ? scheduleClosureRefresh(renderer, () => publishing.catalogue.all(), logger, undefined, dataDirMark(paths.data)) : undefined;
   await closures?.run().catch((err: unknown) => logger.error({ err }, 'pages of ended temporary closures could not be rendered'));
   const announce: AnnounceSubmission = async (submission, announcement) => {
     await publishing.pipeline.begin({

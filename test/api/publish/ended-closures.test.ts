@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../api/logger.ts';
-import { endedClosures, scheduleClosureRefresh } from '../../../api/publish/ended-closures.ts';
+import { dataDirMark, endedClosures, scheduleClosureRefresh } from '../../../api/publish/ended-closures.ts';
 import { type Initiative, loadContentModel, loadInitiatives, resolvePaths } from '../../../core/model/index.ts';
 import { readInitiativeFile, writeInitiativeFile } from '../../../core/model/initiative-files.ts';
 import { createDirectoryRenderer, renderDirectory } from '../../../site/directory/render-directory.tsx';
@@ -42,6 +42,18 @@ describe('ended temporary closures', () => {
     ] as Initiative[];
     expect(endedClosures(all, AFTER).map((i) => i.id)).toEqual(['a']);
     expect(endedClosures(all, DURING)).toEqual([]);
+    // Since a refresh during the closure: still to do; since one after its end: done then.
+    expect(endedClosures(all, AFTER, DURING).map((i) => i.id)).toEqual(['a']);
+    expect(endedClosures(all, AFTER, new Date('2026-11-21T00:01:00'))).toEqual([]);
+  });
+
+  it('keep when the last refresh succeeded in the data directory, across restarts', () => {
+    const mark = dataDirMark(env.paths.data);
+    expect(mark.read()).toBeUndefined();
+    mark.write(AFTER);
+    expect(dataDirMark(env.paths.data).read()).toEqual(AFTER);
+    fs.writeFileSync(path.join(env.paths.data, 'closures-refreshed'), 'pas une date\n');
+    expect(dataDirMark(env.paths.data).read()).toBeUndefined();
   });
 
   it('have their page rendered again: the hours come back, a closure without end stays', async () => {
@@ -59,6 +71,8 @@ describe('ended temporary closures', () => {
     );
     try {
       expect(await refresh.run()).toBe(1);
+      // Done: the next night has nothing left to render.
+      expect(await refresh.run()).toBe(0);
     } finally {
       refresh.stop();
     }
